@@ -1,0 +1,50 @@
+package io.liora.testing;
+
+import io.liora.common.security.Roles;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Mints tokens shaped like tenant-service's, signed with the test-only key in
+ * {@code liora-test-keys/privateKey.pem}. Services under test verify them with
+ * {@code liora-test-keys/publicKey.pem}.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://liora.test/tenant-service";
+    public static final String AUDIENCE = "liora";
+    public static final String KEY = "liora-test-keys/privateKey.pem";
+
+    private TestTokens() {
+    }
+
+    /** A staff token ({@code owner}, {@code admin}, {@code agent}) of {@code clienteId}. */
+    public static String staff(String rol, UUID clienteId) {
+        UUID usuarioId = UUID.randomUUID();
+        return claims(rol, usuarioId.toString()).claim("usuario_id", usuarioId.toString())
+                .claim("cliente_id", clienteId.toString()).sign(KEY);
+    }
+
+    /** A staff token without {@code cliente_id}: must be refused on tenant routes. */
+    public static String staffWithoutTenant(String rol) {
+        return claims(rol, UUID.randomUUID().toString()).sign(KEY);
+    }
+
+    public static String platformAdmin() {
+        UUID usuarioId = UUID.randomUUID();
+        return claims(Roles.PLATFORM_ADMIN, usuarioId.toString()).claim("usuario_id", usuarioId.toString())
+                .sign(KEY);
+    }
+
+    public static String service(String clientId) {
+        return claims(Roles.SERVICE, clientId).sign(KEY);
+    }
+
+    /** The builder with every standard claim, for tests that break one of them. */
+    public static JwtClaimsBuilder claims(String rol, String subject) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).claim("rol", rol)
+                .groups(Set.of(rol)).expiresIn(300).claim("jti", UUID.randomUUID().toString());
+    }
+}
