@@ -114,6 +114,16 @@ public final class RowLevelSecurityContract {
         }
     }
 
+    /** Runs one parameterised statement; for the services' {@link RowInsert}s. */
+    public static void sql(Connection db, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
     private static Connection connectAsApplication() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),

@@ -1,0 +1,52 @@
+package io.liora.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Liora service answers besides its own routes: health (readiness includes its
+ * database), OpenAPI 3.0.3 and Swagger UI, Prometheus metrics, and problem+json for routes that
+ * do not exist. A service's test extends it and adds {@code @QuarkusTest}.
+ */
+public abstract class ServiceEssentialsContract {
+
+    @Test
+    void isLive() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void isReadyOnlyWithItsDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("PostgreSQL")));
+    }
+
+    @Test
+    void publishesOpenApi303() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("openapi", equalTo("3.0.3"));
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void answersUnknownRoutesWithAProblem() {
+        given().when().get("/no/such/route").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:liora:problem:not-found"));
+    }
+}

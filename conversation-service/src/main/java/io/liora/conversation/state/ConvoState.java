@@ -1,0 +1,56 @@
+package io.liora.conversation.state;
+
+import io.liora.common.persistence.LioraEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Where one contact's conversation with one tenant stands. */
+@Entity
+@Table(name = "convo_state")
+public class ConvoState extends LioraEntity {
+
+    @Column(name = "cliente_id", nullable = false)
+    public UUID clienteId;
+
+    @Column(nullable = false, length = 30)
+    public String msisdn;
+
+    @Column(name = "profile_name")
+    public String profileName;
+
+    @Column(length = 50)
+    public String flow;
+
+    @Column(length = 50)
+    public String step;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "slots_json", nullable = false)
+    public Map<String, Object> slots = new HashMap<>();
+
+    @Column(name = "last_intent", length = 50)
+    public String lastIntent;
+
+    /** Opens WhatsApp's 24-hour customer-service window. */
+    @Column(name = "last_inbound_at")
+    public Instant lastInboundAt;
+
+    @Column(name = "nomatch_rate", nullable = false)
+    public double nomatchRate = 1.0;
+
+    @Column(name = "nomatch_credit", nullable = false)
+    public double nomatchCredit;
+
+    @Column(name = "nomatch_streak", nullable = false)
+    public int nomatchStreak;
+
+    @Column(name = "needs_human", nullable = false)
+    public boolean needsHuman;
+}

@@ -1,0 +1,21 @@
+package io.liora.integrations;
+
+import static io.liora.testing.RowLevelSecurityContract.assertTenantIsolated;
+import static io.liora.testing.RowLevelSecurityContract.sql;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL keeps the outbox of integrations-service apart by tenant, as the application role. */
+@QuarkusTest
+class RowLevelSecurityTest {
+
+    @Test
+    void outboundMessagesAreIsolated() {
+        assertTenantIsolated("outbound_messages", (db, tenant) -> sql(db,
+                "insert into outbound_messages (id, cliente_id, idempotency_key, recipient, message_type, payload)"
+                        + " values (gen_random_uuid(), ?, ?, '56911111111', 'text', '{}')",
+                tenant, UUID.randomUUID().toString()));
+    }
+}
