@@ -30,8 +30,8 @@ CREATE TABLE usuarios (
 CREATE UNIQUE INDEX usuarios_email_key ON usuarios (lower(email));
 CREATE INDEX usuarios_cliente_id_idx ON usuarios (cliente_id);
 SELECT liora_isolate_by_tenant('usuarios');
--- login finds a user by e-mail before it knows the tenant
-SELECT liora_allow_cross_tenant('usuarios', 'SELECT, UPDATE');
+-- login finds a user by e-mail before it knows the tenant; platform admins have no tenant
+SELECT liora_allow_cross_tenant('usuarios', 'SELECT, INSERT, UPDATE');
 
 CREATE TABLE user_contexts (
     id           uuid PRIMARY KEY,

@@ -27,16 +27,18 @@ class TenantResolutionHttpTest {
     void badTokensAreUnauthorized() {
         bearer("not.a.jwt").get("/probe/tenant").then().statusCode(401).contentType("application/problem+json");
         String expired = TestTokens.claims("owner", "u").claim("cliente_id", a.toString())
-                .expiresAt(System.currentTimeMillis() / 1000 - 600).sign(TestTokens.KEY);
+                .expiresAt(System.currentTimeMillis() / 1000 - 600).jws().keyId(TestTokens.KEY_ID).sign(TestTokens.KEY);
         bearer(expired).get("/probe/tenant").then().statusCode(401);
         String otherKey = TestTokens.claims("owner", "u").claim("cliente_id", a.toString())
                 .sign("liora-test-keys/otherPrivateKey.pem");
         bearer(otherKey).get("/probe/tenant").then().statusCode(401);
         String wrongIssuer = Jwt.issuer("https://evil.example").audience(TestTokens.AUDIENCE).subject("u")
-                .claim("rol", "owner").claim("cliente_id", a.toString()).groups("owner").sign(TestTokens.KEY);
+                .claim("rol", "owner").claim("cliente_id", a.toString()).groups("owner").jws().keyId(TestTokens.KEY_ID)
+                .sign(TestTokens.KEY);
         bearer(wrongIssuer).get("/probe/tenant").then().statusCode(401);
         String wrongAudience = Jwt.issuer(TestTokens.ISSUER).audience("someone-else").subject("u")
-                .claim("rol", "owner").claim("cliente_id", a.toString()).groups("owner").sign(TestTokens.KEY);
+                .claim("rol", "owner").claim("cliente_id", a.toString()).groups("owner").jws().keyId(TestTokens.KEY_ID)
+                .sign(TestTokens.KEY);
         bearer(wrongAudience).get("/probe/tenant").then().statusCode(401);
     }
 

@@ -41,7 +41,7 @@ class TenantTransactionsTest {
     void writingAnotherTenantsRowIsForbidden() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        write(TestTokens.staff("owner", a), Map.of("clienteId", b.toString(), "text", "sneaky"))
+        write(TestTokens.staff("owner", a), Map.of("cliente_id", b.toString(), "text", "sneaky"))
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.staff("owner", b)).get("/probe/notes").then().statusCode(200)
                 .body("size()", equalTo(0));

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Proves, as the application role and over a plain connection, that PostgreSQL itself keeps a
@@ -83,20 +81,10 @@ public final class RowLevelSecurityContract {
     }
 
     private static void inTenant(Connection app, UUID tenant, SqlWork work) throws SQLException {
-        app.setAutoCommit(false);
-        try {
-            try (PreparedStatement set = app.prepareStatement("select set_config('app.cliente_id', ?, true)")) {
-                set.setString(1, tenant.toString());
-                set.execute();
-            }
+        TestDb.inTenant(app, tenant, () -> {
             work.run();
-            app.commit();
-        } catch (SQLException | RuntimeException | Error e) {
-            app.rollback();
-            throw e;
-        } finally {
-            app.setAutoCommit(true);
-        }
+            return null;
+        });
     }
 
     private static long count(Connection app, String table, String where) throws SQLException {
@@ -116,18 +104,12 @@ public final class RowLevelSecurityContract {
 
     /** Runs one parameterised statement; for the services' {@link RowInsert}s. */
     public static void sql(Connection db, String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
+        try (PreparedStatement statement = TestDb.prepare(db, sql, args)) {
             statement.executeUpdate();
         }
     }
 
     private static Connection connectAsApplication() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        return TestDb.connect();
     }
 }

@@ -16,6 +16,8 @@ public final class TestTokens {
     public static final String ISSUER = "https://liora.test/tenant-service";
     public static final String AUDIENCE = "liora";
     public static final String KEY = "liora-test-keys/privateKey.pem";
+    /** The test key's id, as tenant-service's JWKS in its tests names it. */
+    public static final String KEY_ID = "liora-test-1";
 
     private TestTokens() {
     }
@@ -23,23 +25,27 @@ public final class TestTokens {
     /** A staff token ({@code owner}, {@code admin}, {@code agent}) of {@code clienteId}. */
     public static String staff(String rol, UUID clienteId) {
         UUID usuarioId = UUID.randomUUID();
-        return claims(rol, usuarioId.toString()).claim("usuario_id", usuarioId.toString())
-                .claim("cliente_id", clienteId.toString()).sign(KEY);
+        return sign(claims(rol, usuarioId.toString()).claim("usuario_id", usuarioId.toString())
+                .claim("cliente_id", clienteId.toString()));
     }
 
     /** A staff token without {@code cliente_id}: must be refused on tenant routes. */
     public static String staffWithoutTenant(String rol) {
-        return claims(rol, UUID.randomUUID().toString()).sign(KEY);
+        return sign(claims(rol, UUID.randomUUID().toString()));
     }
 
     public static String platformAdmin() {
         UUID usuarioId = UUID.randomUUID();
-        return claims(Roles.PLATFORM_ADMIN, usuarioId.toString()).claim("usuario_id", usuarioId.toString())
-                .sign(KEY);
+        return sign(claims(Roles.PLATFORM_ADMIN, usuarioId.toString()).claim("usuario_id", usuarioId.toString()));
     }
 
     public static String service(String clientId) {
-        return claims(Roles.SERVICE, clientId).sign(KEY);
+        return sign(claims(Roles.SERVICE, clientId));
+    }
+
+    /** Signs with the test key, naming it in the header ({@code kid}). */
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId(KEY_ID).sign(KEY);
     }
 
     /** The builder with every standard claim, for tests that break one of them. */

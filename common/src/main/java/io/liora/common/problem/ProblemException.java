@@ -1,6 +1,8 @@
 package io.liora.common.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Thrown anywhere to answer with a problem document; mapped by {@link ProblemMappers}. */
 public class ProblemException extends RuntimeException {
@@ -9,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final int status;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(String slug, int status, String title, String detail,
             List<Problem.FieldError> errors) {
@@ -36,6 +39,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail);
+    }
+
+    /** Adds a response header, e.g. {@code Retry-After} on a 429. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public Problem toProblem(String instance) {

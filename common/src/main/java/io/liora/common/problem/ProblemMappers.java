@@ -6,14 +6,12 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,11 +27,13 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** SQLSTATE of a row-level-security (or privilege) violation. */
-    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String INSUFFICIENT_PRIVILEGE = DatabaseErrors.INSUFFICIENT_PRIVILEGE;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return Problems.response(e.toProblem(request.path()));
+        Response.ResponseBuilder answer = Response.fromResponse(Problems.response(e.toProblem(request.path())));
+        e.headers().forEach(answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper
@@ -97,7 +97,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        if (isInsufficientPrivilege(e)) {
+        String sqlState = DatabaseErrors.sqlState(e);
+        if (DatabaseErrors.UNIQUE_VIOLATION.equals(sqlState)) {
+            return Problems.response(ProblemType.CONFLICT, "Something with the same unique value already exists",
+                    request.path());
+        }
+        if (INSUFFICIENT_PRIVILEGE.equals(sqlState)) {
             return Problems.response(ProblemType.FORBIDDEN, "That row belongs to another tenant",
                     request.path());
         }
@@ -109,17 +114,6 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error %s on %s %s", errorId, request.method(), request.path());
         return Problems.response(ProblemType.INTERNAL, "Unexpected error; reference " + errorId,
                 request.path());
-    }
-
-    /** Row-level security refused a write: from the Vert.x client directly or wrapped by Hibernate. */
-    private static boolean isInsufficientPrivilege(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof PgException pg && INSUFFICIENT_PRIVILEGE.equals(pg.getSqlState())
-                    || t instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String detailOf(WebApplicationException e, ProblemType type) {
@@ -157,9 +151,14 @@ public class ProblemMappers {
             }
         }
         if (!field.isEmpty()) {
-            return field.toString();
+            return snakeCase(field.toString());
         }
         return parameter != null ? parameter : path.toString();
+    }
+
+    /** Bodies are snake_case JSON (quarkus.jackson.property-naming-strategy), so are field names. */
+    static String snakeCase(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {

@@ -19,6 +19,11 @@ public class TenantContext {
         return clienteId;
     }
 
+    /** The resolved tenant, if this route has one. */
+    public java.util.Optional<UUID> current() {
+        return java.util.Optional.ofNullable(clienteId);
+    }
+
     void set(UUID clienteId) {
         this.clienteId = clienteId;
     }

@@ -1,0 +1,96 @@
+package io.liora.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Direct SQL against the service's test database, as the application role and inside one tenant,
+ * for tests that check what is really stored.
+ */
+public final class TestDb {
+
+    private TestDb() {
+    }
+
+    public static List<Map<String, Object>> query(UUID tenant, String sql, Object... args) {
+        try (Connection db = connect()) {
+            return inTenant(db, tenant, () -> {
+                try (PreparedStatement statement = prepare(db, sql, args); ResultSet rows = statement.executeQuery()) {
+                    List<Map<String, Object>> result = new ArrayList<>();
+                    ResultSetMetaData meta = rows.getMetaData();
+                    while (rows.next()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            row.put(meta.getColumnLabel(i), rows.getObject(i));
+                        }
+                        result.add(row);
+                    }
+                    return result;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @throws SQLException as PostgreSQL raised it, so tests can assert SQLSTATEs */
+    public static int update(UUID tenant, String sql, Object... args) throws SQLException {
+        try (Connection db = connect()) {
+            return inTenant(db, tenant, () -> {
+                try (PreparedStatement statement = prepare(db, sql, args)) {
+                    return statement.executeUpdate();
+                }
+            });
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    static <T> T inTenant(Connection db, UUID tenant, SqlWork<T> work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            if (tenant != null) {
+                try (PreparedStatement set = db.prepareStatement("select set_config('app.cliente_id', ?, true)")) {
+                    set.setString(1, tenant.toString());
+                    set.execute();
+                }
+            }
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    static PreparedStatement prepare(Connection db, String sql, Object... args) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+        return statement;
+    }
+
+    static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+}

@@ -1,0 +1,82 @@
+package io.liora.tenant.cliente;
+
+import io.liora.common.rest.Page;
+import io.liora.common.rest.PageRequest;
+import io.liora.common.security.Roles;
+import io.liora.common.tenant.RequiresTenant;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/clientes")
+@Tag(name = "clientes", description = "Tenants")
+@SecurityRequirement(name = "bearer")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Role or tenant not allowed")
+public class ClienteResource {
+
+    private final ClienteService clientes;
+
+    public ClienteResource(ClienteService clientes) {
+        this.clientes = clientes;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(operationId = "createCliente", summary = "Create a tenant (platform admin)")
+    @APIResponseSchema(value = ClienteDtos.ClienteView.class, responseCode = "201", responseDescription = "Created")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    public Uni<Response> create(@Valid @NotNull ClienteDtos.ClienteCreate in) {
+        return clientes.create(in).map(cliente -> Response.created(URI.create("/clientes/" + cliente.id))
+                .entity(ClienteDtos.ClienteView.of(cliente)).build());
+    }
+
+    @GET
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(operationId = "listClientes", summary = "List tenants, oldest first (platform admin)")
+    public Uni<Page<ClienteDtos.ClienteView>> list(@Valid @BeanParam PageRequest page) {
+        return clientes.list(page).map(p -> p.map(ClienteDtos.ClienteView::of));
+    }
+
+    @GET
+    @Path("/{clienteId}")
+    @RequiresTenant
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
+    @Operation(operationId = "getCliente", summary = "Read a tenant (platform admin, or its owner or admin)")
+    @APIResponse(responseCode = "404", description = "No such tenant")
+    public Uni<ClienteDtos.ClienteView> get(@PathParam("clienteId") UUID clienteId) {
+        return clientes.get(clienteId).map(ClienteDtos.ClienteView::of);
+    }
+
+    @PATCH
+    @Path("/{clienteId}")
+    @RequiresTenant
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(operationId = "updateCliente", summary = "Change a tenant's name, plan or estado (suspend/reactivate)")
+    @APIResponse(responseCode = "404", description = "No such tenant")
+    public Uni<ClienteDtos.ClienteView> update(@PathParam("clienteId") UUID clienteId,
+            @Valid @NotNull ClienteDtos.ClientePatch patch) {
+        return clientes.update(clienteId, patch).map(ClienteDtos.ClienteView::of);
+    }
+}

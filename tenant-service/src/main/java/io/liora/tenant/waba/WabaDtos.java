@@ -1,0 +1,68 @@
+package io.liora.tenant.waba;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the WABA routes read and write. The token goes in, never out (but its last 4 characters). */
+public final class WabaDtos {
+
+    static final String META_ID = "^[0-9]{1,30}$";
+
+    private WabaDtos() {
+    }
+
+    public record WabaCreate(
+            @NotBlank @Pattern(regexp = META_ID, message = "Meta's numeric id") String wabaId,
+            @NotBlank @Pattern(regexp = META_ID, message = "Meta's numeric id") String phoneNumberId,
+            @NotBlank @Size(min = 20, max = 1024) String accessToken,
+            Instant expiracionToken,
+            @Size(max = 255) @Pattern(regexp = "^https://.*", message = "an https URL") String webhookUrl) {
+
+        @Override
+        public String toString() {
+            return "WabaCreate[wabaId=" + wabaId + ", phoneNumberId=" + phoneNumberId + "]";
+        }
+    }
+
+    /** A new token (rotation; clears needs_reauth), a new expiry, or estado activo/inactivo. */
+    public record WabaPatch(
+            @Size(min = 20, max = 1024) String accessToken,
+            Instant expiracionToken,
+            @Pattern(regexp = "^(activo|inactivo)$", message = "activo or inactivo") String estado) {
+
+        @Override
+        public String toString() {
+            return "WabaPatch[estado=" + estado + "]";
+        }
+    }
+
+    public record WabaView(UUID id, UUID clienteId, String wabaId, String phoneNumberId, String tokenLast4,
+            Instant expiracionToken, String webhookUrl, String estado, Instant createdAt, Instant updatedAt) {
+
+        static WabaView of(WabaAccount waba) {
+            return new WabaView(waba.id, waba.clienteId, waba.wabaId, waba.phoneNumberId, waba.tokenLast4,
+                    waba.expiracionToken, waba.webhookUrl, waba.estado, waba.createdAt, waba.updatedAt);
+        }
+    }
+
+    /** Who owns a phone number: what the webhook needs to route a message. */
+    public record NumberOwner(UUID clienteId, UUID wabaAccountId, String estado, String clienteEstado,
+            String clienteSlug) {
+    }
+
+    /** The decrypted credentials, for integrations-service only. */
+    public record Credentials(UUID clienteId, UUID wabaAccountId, String wabaId, String phoneNumberId,
+            String accessToken, String estado) {
+
+        @Override
+        public String toString() {
+            return "Credentials[phoneNumberId=" + phoneNumberId + ", estado=" + estado + "]";
+        }
+    }
+
+    public record ReEncrypted(int reencrypted, String primaryKey) {
+    }
+}

@@ -1,0 +1,126 @@
+package io.liora.tenant.waba;
+
+import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.problem.DatabaseErrors;
+import io.liora.common.problem.ProblemException;
+import io.liora.common.problem.ProblemType;
+import io.liora.common.rest.Page;
+import io.liora.common.rest.PageRequest;
+import io.liora.tenant.cliente.Cliente;
+import io.liora.tenant.cliente.ClienteService;
+import io.liora.tenant.crypto.SecretCipher;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** A tenant's WhatsApp Business Accounts, with their Graph API tokens encrypted at rest. */
+@ApplicationScoped
+public class WabaService {
+
+    private final TenantTransactions tx;
+    private final SecretCipher cipher;
+
+    public WabaService(TenantTransactions tx, SecretCipher cipher) {
+        this.tx = tx;
+        this.cipher = cipher;
+    }
+
+    public Uni<WabaAccount> register(UUID clienteId, WabaDtos.WabaCreate in) {
+        return tx.forTenant(clienteId, () -> ClienteService.find(clienteId).chain(cliente -> {
+            WabaAccount waba = new WabaAccount();
+            waba.clienteId = clienteId;
+            waba.wabaId = in.wabaId();
+            waba.phoneNumberId = in.phoneNumberId();
+            waba.expiracionToken = in.expiracionToken();
+            waba.webhookUrl = in.webhookUrl();
+            setToken(waba, in.accessToken());
+            return waba.<WabaAccount>persistAndFlush();
+        })).onFailure(DatabaseErrors::isUniqueViolation).transform(e -> new ProblemException(ProblemType.CONFLICT,
+                "The phone number " + in.phoneNumberId() + " is already registered"));
+    }
+
+    public Uni<Page<WabaAccount>> list(UUID clienteId, PageRequest request) {
+        return tx.forTenant(clienteId, () -> {
+            var query = WabaAccount.<WabaAccount>find("clienteId", Sort.by("createdAt").and("id"), clienteId);
+            return query.page(request.page, request.size).list()
+                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
+        });
+    }
+
+    public Uni<WabaAccount> update(UUID clienteId, UUID wabaAccountId, WabaDtos.WabaPatch patch) {
+        return tx.forTenant(clienteId, () -> find(clienteId, wabaAccountId).invoke(waba -> {
+            if (patch.accessToken() != null) {
+                setToken(waba, patch.accessToken());
+                if (WabaAccount.NEEDS_REAUTH.equals(waba.estado)) {
+                    waba.estado = WabaAccount.ACTIVO;
+                }
+            }
+            if (patch.expiracionToken() != null) {
+                waba.expiracionToken = patch.expiracionToken();
+            }
+            if (patch.estado() != null) {
+                waba.estado = patch.estado();
+            }
+        }));
+    }
+
+    /** Which tenant owns a number (cross-tenant: the caller does not know the tenant yet). */
+    public Uni<WabaDtos.NumberOwner> owner(String phoneNumberId) {
+        return tx.acrossTenants(() -> WabaAccount.<WabaAccount>find("phoneNumberId", phoneNumberId).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No tenant has the number " + phoneNumberId))
+                .chain(waba -> Cliente.<Cliente>findById(waba.clienteId).map(cliente -> new WabaDtos.NumberOwner(
+                        waba.clienteId, waba.id, waba.estado, cliente.estado, cliente.slug))));
+    }
+
+    /** The tenant's decrypted credentials for one of its numbers. */
+    public Uni<WabaDtos.Credentials> credentials(UUID clienteId, String phoneNumberId) {
+        return tx.forTenant(clienteId, () -> findByNumber(clienteId, phoneNumberId)).map(waba ->
+                new WabaDtos.Credentials(waba.clienteId, waba.id, waba.wabaId, waba.phoneNumberId, token(waba),
+                        waba.estado));
+    }
+
+    /** Meta said the token expired (error 190): the tenant must rotate it. */
+    public Uni<WabaAccount> markNeedsReauth(UUID clienteId, String phoneNumberId) {
+        return tx.forTenant(clienteId, () -> findByNumber(clienteId, phoneNumberId)
+                .invoke(waba -> waba.estado = WabaAccount.NEEDS_REAUTH));
+    }
+
+    /** Moves every token not sealed with the primary key to it. */
+    public Uni<WabaDtos.ReEncrypted> reEncryptAll() {
+        return tx.acrossTenants(() -> WabaAccount.<WabaAccount>list("tokenKeyId <> ?1", cipher.primaryKeyId())
+                .chain(stale -> Multi.createFrom().iterable(stale)
+                        .invoke(waba -> setToken(waba, token(waba)))
+                        .collect().asList()
+                        .map(moved -> new WabaDtos.ReEncrypted(moved.size(), cipher.primaryKeyId()))));
+    }
+
+    String token(WabaAccount waba) {
+        return cipher.open(new SecretCipher.Sealed(waba.tokenKeyId, waba.accessTokenCiphertext),
+                associatedData(waba.clienteId));
+    }
+
+    private void setToken(WabaAccount waba, String token) {
+        SecretCipher.Sealed sealed = cipher.seal(token, associatedData(waba.clienteId));
+        waba.accessTokenCiphertext = sealed.ciphertext();
+        waba.tokenKeyId = sealed.keyId();
+        waba.tokenLast4 = token.length() > 8 ? token.substring(token.length() - 4) : null;
+    }
+
+    /** Binds a ciphertext to its tenant: moved to another tenant's row, it does not decrypt. */
+    private static String associatedData(UUID clienteId) {
+        return "waba_accounts.access_token:" + clienteId;
+    }
+
+    private static Uni<WabaAccount> find(UUID clienteId, UUID wabaAccountId) {
+        return WabaAccount.<WabaAccount>find("id = ?1 and clienteId = ?2", wabaAccountId, clienteId).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No WABA " + wabaAccountId + " in this tenant"));
+    }
+
+    private static Uni<WabaAccount> findByNumber(UUID clienteId, String phoneNumberId) {
+        return WabaAccount.<WabaAccount>find("phoneNumberId = ?1 and clienteId = ?2", phoneNumberId, clienteId)
+                .firstResult().onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("No number " + phoneNumberId + " in this tenant"));
+    }
+}

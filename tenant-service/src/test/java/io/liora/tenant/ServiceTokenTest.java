@@ -1,0 +1,64 @@
+package io.liora.tenant;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The client-credentials grant for Liora's own services. */
+@QuarkusTest
+class ServiceTokenTest {
+
+    @Test
+    void formCredentialsGetAServiceToken() {
+        Response answer = given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", "conversation-service")
+                .formParam("client_secret", "test-conversation-secret")
+                .post("/oauth/token");
+        answer.then().statusCode(200).body("token_type", equalTo("Bearer")).body("expires_in", equalTo(300));
+        Map<String, Object> claims = LoginTest.payload(answer.path("access_token"));
+        assertThat(claims).containsEntry("sub", "conversation-service").containsEntry("rol", "service")
+                .doesNotContainKey("cliente_id");
+    }
+
+    @Test
+    void basicCredentialsGetAServiceTokenThatOpensInternalRoutes() {
+        String token = given().auth().preemptive().basic("integrations-service", "test-integrations-secret")
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        UUID tenant = Fixtures.tenant();
+        String number = Fixtures.phoneNumberId();
+        Fixtures.waba(tenant, number, "EAAG-a-real-looking-token-0001");
+        given().auth().oauth2(token).get("/internal/waba/by-phone-number/" + number).then().statusCode(200)
+                .body("cliente_id", equalTo(tenant.toString()));
+    }
+
+    @Test
+    void wrongSecretsAndUnknownClientsAreRefused() {
+        token("conversation-service", "not-the-secret").then().statusCode(401)
+                .body("type", equalTo("urn:liora:problem:invalid-client"));
+        token("stranger-service", "test-conversation-secret").then().statusCode(401);
+        // configured without a secret: disabled
+        token("catalog-service", "").then().statusCode(401);
+    }
+
+    @Test
+    void onlyTheClientCredentialsGrantIsSupported() {
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
+                .formParam("client_id", "conversation-service").formParam("client_secret", "test-conversation-secret")
+                .post("/oauth/token").then().statusCode(400)
+                .body("type", equalTo("urn:liora:problem:unsupported-grant-type"));
+    }
+
+    private static Response token(String clientId, String secret) {
+        return given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret).post("/oauth/token");
+    }
+}
