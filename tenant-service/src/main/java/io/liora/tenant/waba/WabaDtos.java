@@ -63,6 +63,7 @@ public final class WabaDtos {
         }
     }
 
-    public record ReEncrypted(int reencrypted, String primaryKey) {
+    /** How many tokens moved to the primary key, and the WABAs whose token could not be read. */
+    public record ReEncrypted(int reencrypted, java.util.List<UUID> unreadable, String primaryKey) {
     }
 }

@@ -10,9 +10,10 @@ import io.liora.tenant.cliente.Cliente;
 import io.liora.tenant.cliente.ClienteService;
 import io.liora.tenant.crypto.SecretCipher;
 import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A tenant's WhatsApp Business Accounts, with their Graph API tokens encrypted at rest. */
@@ -87,18 +88,37 @@ public class WabaService {
                 .invoke(waba -> waba.estado = WabaAccount.NEEDS_REAUTH));
     }
 
-    /** Moves every token not sealed with the primary key to it. */
+    /**
+     * Moves every token not sealed with the primary key to it. A row that does not decrypt (its key
+     * is gone, or it was tampered with) is left as it is and named in the answer, so one bad row
+     * does not stop the rotation.
+     */
     public Uni<WabaDtos.ReEncrypted> reEncryptAll() {
         return tx.acrossTenants(() -> WabaAccount.<WabaAccount>list("tokenKeyId <> ?1", cipher.primaryKeyId())
-                .chain(stale -> Multi.createFrom().iterable(stale)
-                        .invoke(waba -> setToken(waba, token(waba)))
-                        .collect().asList()
-                        .map(moved -> new WabaDtos.ReEncrypted(moved.size(), cipher.primaryKeyId()))));
+                .map(stale -> {
+                    int moved = 0;
+                    List<UUID> unreadable = new ArrayList<>();
+                    for (WabaAccount waba : stale) {
+                        try {
+                            setToken(waba, token(waba));
+                            moved++;
+                        } catch (ProblemException e) {
+                            unreadable.add(waba.id);
+                        }
+                    }
+                    return new WabaDtos.ReEncrypted(moved, unreadable, cipher.primaryKeyId());
+                }));
     }
 
+    /** The plaintext token; 409 when the stored ciphertext cannot be opened (tampered, or its key removed). */
     String token(WabaAccount waba) {
-        return cipher.open(new SecretCipher.Sealed(waba.tokenKeyId, waba.accessTokenCiphertext),
-                associatedData(waba.clienteId));
+        try {
+            return cipher.open(new SecretCipher.Sealed(waba.tokenKeyId, waba.accessTokenCiphertext),
+                    associatedData(waba.clienteId));
+        } catch (SecretCipher.UnreadableSecretException e) {
+            throw new ProblemException("credentials-unreadable", 409, "Stored credentials unreadable",
+                    "The stored token of number " + waba.phoneNumberId + " cannot be decrypted; rotate it");
+        }
     }
 
     private void setToken(WabaAccount waba, String token) {

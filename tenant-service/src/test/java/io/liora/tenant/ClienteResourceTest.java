@@ -1,0 +1,78 @@
+package io.liora.tenant;
+
+import static io.liora.tenant.Fixtures.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.liora.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ClienteResourceTest {
+
+    @Test
+    void platformAdminCreatesReadsAndChangesATenant() {
+        String slug = "tienda-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = as(TestTokens.platformAdmin()).body(Map.of("slug", slug, "nombre", "  Tienda Uno ", "plan", "pro"))
+                .post("/clientes").then().statusCode(201)
+                .body("slug", equalTo(slug)).body("nombre", equalTo("Tienda Uno")).body("estado", equalTo("activo"))
+                .extract();
+        String id = created.path("id");
+        org.assertj.core.api.Assertions.assertThat(created.header("Location")).endsWith("/clientes/" + id);
+        as(TestTokens.platformAdmin()).body(Map.of("plan", "enterprise", "nombre", "Tienda 1"))
+                .patch("/clientes/" + id).then().statusCode(200)
+                .body("plan", equalTo("enterprise")).body("nombre", equalTo("Tienda 1")).body("slug", equalTo(slug));
+        as(TestTokens.platformAdmin()).get("/clientes/" + id).then().statusCode(200).body("plan", equalTo("enterprise"));
+    }
+
+    @Test
+    void slugsAreUniqueAndUrlSafe() {
+        String slug = "unico-" + UUID.randomUUID().toString().substring(0, 8);
+        as(TestTokens.platformAdmin()).body(Map.of("slug", slug, "nombre", "A")).post("/clientes").then().statusCode(201);
+        as(TestTokens.platformAdmin()).body(Map.of("slug", slug, "nombre", "B")).post("/clientes").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("urn:liora:problem:conflict"));
+        for (String bad : new String[] {"Mayus", "con espacio", "-guion", "acentuó", "a/b", "x".repeat(51)}) {
+            as(TestTokens.platformAdmin()).body(Map.of("slug", bad, "nombre", "C")).post("/clientes").then()
+                    .statusCode(400).body("errors.field", hasItem("slug"));
+        }
+    }
+
+    @Test
+    void listingIsPaginated() {
+        for (int i = 0; i < 3; i++) {
+            Fixtures.tenant();
+        }
+        as(TestTokens.platformAdmin()).get("/clientes?page=0&size=2").then().statusCode(200)
+                .body("items", hasSize(2)).body("page", equalTo(0)).body("size", equalTo(2))
+                .body("total", greaterThanOrEqualTo(3));
+        as(TestTokens.platformAdmin()).get("/clientes?size=500").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void ownersAndAdminsReadTheirTenantOnlyAndAgentsNot() {
+        UUID tenant = Fixtures.tenant();
+        UUID other = Fixtures.tenant();
+        as(Fixtures.staff("owner", tenant)).get("/clientes/" + tenant).then().statusCode(200)
+                .body("id", equalTo(tenant.toString()));
+        as(Fixtures.staff("admin", tenant)).get("/clientes/" + tenant).then().statusCode(200);
+        as(Fixtures.staff("agent", tenant)).get("/clientes/" + tenant).then().statusCode(403);
+        as(Fixtures.staff("owner", tenant)).get("/clientes/" + other).then().statusCode(403)
+                .body("type", equalTo("urn:liora:problem:tenant-mismatch"));
+        as(Fixtures.staff("owner", tenant)).body(Map.of("plan", "enterprise")).patch("/clientes/" + tenant)
+                .then().statusCode(403);
+        as(Fixtures.staff("owner", tenant)).get("/clientes").then().statusCode(403);
+    }
+
+    @Test
+    void unknownTenantsAreNotFound() {
+        as(TestTokens.platformAdmin()).get("/clientes/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(TestTokens.platformAdmin()).get("/clientes/not-a-uuid").then().statusCode(404);
+    }
+}
