@@ -52,7 +52,7 @@ class TenantResolverTest {
     @Test
     void malformedSelectorsAreRefused() {
         assertStatus(() -> TenantResolver.resolve(new Caller("service", null), "acme", null), 400);
-        assertStatus(() -> TenantResolver.resolve(new Caller("service", null), null, "acme"), 404);
+        assertStatus(() -> TenantResolver.resolve(new Caller("service", null), null, "acme"), 400);
     }
 
     @Test

@@ -33,6 +33,29 @@ public abstract class ServiceEssentialsContract {
     }
 
     @Test
+    void documentsEveryOperationWithAnIdAndProblemAnswers() {
+        io.restassured.path.json.JsonPath spec = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = spec.getMap("paths");
+        org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            softly.assertThat(operation.get("operationId")).as("operationId of %s %s", method, path).isNotNull();
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, java.util.Map<String, Object>> responses =
+                    (java.util.Map<String, java.util.Map<String, Object>>) operation.get("responses");
+            softly.assertThat(responses.keySet()).as("responses of %s %s", method, path)
+                    .anyMatch(code -> code.startsWith("2"));
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    softly.assertThat(String.valueOf(response.get("content"))).as("%s of %s %s", code, method, path)
+                            .contains("application/problem+json").contains("#/components/schemas/Problem");
+                }
+            });
+        }));
+        softly.assertAll();
+    }
+
+    @Test
     void servesSwaggerUi() {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -66,8 +66,8 @@ class BadInputTest {
         as(Fixtures.staff("owner", tenant)).body(Map.of("email", "not-an-email", "rol", "agent",
                 "password", Fixtures.PASSWORD)).post("/clientes/" + tenant + "/usuarios").then().statusCode(400)
                 .body("errors.field", hasItem("email"));
-        as(Fixtures.staff("owner", tenant)).get("/clientes/" + tenant + "/usuarios/not-a-uuid").then().statusCode(404)
-                .contentType(PROBLEM);
+        as(Fixtures.staff("owner", tenant)).get("/clientes/" + tenant + "/usuarios/not-a-uuid").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("usuarioId"));
         as(Fixtures.staff("owner", tenant)).header("X-Client-ID", "acme").get("/clientes/" + tenant + "/usuarios")
                 .then().statusCode(400).contentType(PROBLEM);
         as(TestTokens.platformAdmin()).header("X-Client-ID", "acme").get("/clientes/" + tenant + "/usuarios")

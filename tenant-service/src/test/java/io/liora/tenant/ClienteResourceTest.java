@@ -73,6 +73,7 @@ class ClienteResourceTest {
     void unknownTenantsAreNotFound() {
         as(TestTokens.platformAdmin()).get("/clientes/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
-        as(TestTokens.platformAdmin()).get("/clientes/not-a-uuid").then().statusCode(404);
+        as(TestTokens.platformAdmin()).get("/clientes/not-a-uuid").then().statusCode(400)
+                .body("errors[0].field", equalTo("clienteId"));
     }
 }

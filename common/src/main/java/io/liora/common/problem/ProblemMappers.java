@@ -78,6 +78,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, request);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, request);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         if (type == null) {

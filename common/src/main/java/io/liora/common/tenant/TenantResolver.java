@@ -1,9 +1,11 @@
 package io.liora.common.tenant;
 
+import io.liora.common.problem.Problem;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
 import io.liora.common.security.LioraClaims;
 import io.liora.common.security.Roles;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,7 +29,7 @@ public final class TenantResolver {
      * @param header  the {@code X-Client-ID} header, or {@code null}
      * @param pathId  the {@code clienteId} path parameter, or {@code null}
      * @return the tenant the request works in
-     * @throws ProblemException 400, 401, 403 or 404 as the rules say
+     * @throws ProblemException 400, 401 or 403 as the rules say
      */
     public static UUID resolve(Caller caller, String header, String pathId) {
         if (caller.rol() == null) {
@@ -80,7 +82,8 @@ public final class TenantResolver {
         try {
             return UUID.fromString(pathId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No tenant has the id " + pathId);
+            throw ProblemException.invalid(List.of(
+                    new Problem.FieldError(LioraClaims.CLIENTE_ID_PATH_PARAM, null, "must be a UUID")));
         }
     }
 

@@ -26,11 +26,11 @@ public class LoginResource {
         this.logins = logins;
     }
 
-    public record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
 
         @Override
         public String toString() {
-            return "Credentials[email=" + email + "]";
+            return "LoginRequest[email=" + email + "]";
         }
     }
 
@@ -44,7 +44,7 @@ public class LoginResource {
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password")
     @APIResponse(responseCode = "403", description = "The tenant is suspended")
     @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After")
-    public Uni<TokenResponse> login(@Valid @NotNull Credentials credentials) {
+    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest credentials) {
         return logins.login(credentials.email(), credentials.password())
                 .map(token -> new TokenResponse(token.accessToken(), "Bearer", token.expiresIn()));
     }

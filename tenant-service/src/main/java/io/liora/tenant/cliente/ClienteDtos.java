@@ -38,4 +38,8 @@ public final class ClienteDtos {
                     cliente.createdAt, cliente.updatedAt);
         }
     }
+
+    /** The shape of a page of {@link ClienteView}, for the OpenAPI document. */
+    public record ClientePage(java.util.List<ClienteView> items, int page, int size, long total) {
+    }
 }

@@ -31,9 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Role or tenant not allowed")
 public class ClienteResource {
 
     private final ClienteService clientes;
@@ -55,6 +52,7 @@ public class ClienteResource {
     @GET
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(operationId = "listClientes", summary = "List tenants, oldest first (platform admin)")
+    @APIResponseSchema(value = ClienteDtos.ClientePage.class, responseCode = "200", responseDescription = "OK")
     public Uni<Page<ClienteDtos.ClienteView>> list(@Valid @BeanParam PageRequest page) {
         return clientes.list(page).map(p -> p.map(ClienteDtos.ClienteView::of));
     }
@@ -65,6 +63,7 @@ public class ClienteResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
     @Operation(operationId = "getCliente", summary = "Read a tenant (platform admin, or its owner or admin)")
     @APIResponse(responseCode = "404", description = "No such tenant")
+    @APIResponseSchema(value = ClienteDtos.ClienteView.class, responseCode = "200", responseDescription = "OK")
     public Uni<ClienteDtos.ClienteView> get(@PathParam("clienteId") UUID clienteId) {
         return clientes.get(clienteId).map(ClienteDtos.ClienteView::of);
     }
@@ -75,6 +74,7 @@ public class ClienteResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(operationId = "updateCliente", summary = "Change a tenant's name, plan or estado (suspend/reactivate)")
     @APIResponse(responseCode = "404", description = "No such tenant")
+    @APIResponseSchema(value = ClienteDtos.ClienteView.class, responseCode = "200", responseDescription = "OK")
     public Uni<ClienteDtos.ClienteView> update(@PathParam("clienteId") UUID clienteId,
             @Valid @NotNull ClienteDtos.ClientePatch patch) {
         return clientes.update(clienteId, patch).map(ClienteDtos.ClienteView::of);

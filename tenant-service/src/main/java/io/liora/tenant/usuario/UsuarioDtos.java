@@ -69,4 +69,8 @@ public final class UsuarioDtos {
                     context.slots, context.context, context.updatedAt);
         }
     }
+
+    /** The shape of a page of {@link UsuarioView}, for the OpenAPI document. */
+    public record UsuarioPage(java.util.List<UsuarioView> items, int page, int size, long total) {
+    }
 }

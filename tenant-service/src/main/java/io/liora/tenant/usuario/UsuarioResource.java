@@ -36,9 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Role or tenant not allowed")
 public class UsuarioResource {
 
     private final UsuarioService usuarios;
@@ -64,6 +61,7 @@ public class UsuarioResource {
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
     @Operation(operationId = "listUsuarios", summary = "List the tenant's users, oldest first")
+    @APIResponseSchema(value = UsuarioDtos.UsuarioPage.class, responseCode = "200", responseDescription = "OK")
     public Uni<Page<UsuarioDtos.UsuarioView>> list(@PathParam("clienteId") UUID clienteId,
             @Valid @BeanParam PageRequest page) {
         return usuarios.list(clienteId, page).map(p -> p.map(UsuarioDtos.UsuarioView::of));
@@ -74,6 +72,7 @@ public class UsuarioResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
     @Operation(operationId = "getUsuario", summary = "Read a user (agents: only themselves)")
     @APIResponse(responseCode = "404", description = "No such user in this tenant")
+    @APIResponseSchema(value = UsuarioDtos.UsuarioView.class, responseCode = "200", responseDescription = "OK")
     public Uni<UsuarioDtos.UsuarioView> get(@PathParam("clienteId") UUID clienteId,
             @PathParam("usuarioId") UUID usuarioId) {
         StaffPolicy.requireMayReadUser(rol(), caller.getSubject(), usuarioId);
@@ -86,6 +85,7 @@ public class UsuarioResource {
     @Operation(operationId = "updateUsuario", summary = "Change a user's name, role, estado or password")
     @APIResponse(responseCode = "404", description = "No such user in this tenant")
     @APIResponse(responseCode = "409", description = "The tenant would be left without an active owner")
+    @APIResponseSchema(value = UsuarioDtos.UsuarioView.class, responseCode = "200", responseDescription = "OK")
     public Uni<UsuarioDtos.UsuarioView> update(@PathParam("clienteId") UUID clienteId,
             @PathParam("usuarioId") UUID usuarioId, @Valid @NotNull UsuarioDtos.UsuarioPatch patch) {
         return usuarios.update(clienteId, usuarioId, rol(), patch).map(UsuarioDtos.UsuarioView::of);
@@ -107,6 +107,7 @@ public class UsuarioResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
     @Operation(operationId = "getUserContext", summary = "Read a user's context (agents: only their own)")
     @APIResponse(responseCode = "404", description = "No such user in this tenant")
+    @APIResponseSchema(value = UsuarioDtos.ContextView.class, responseCode = "200", responseDescription = "OK")
     public Uni<UsuarioDtos.ContextView> context(@PathParam("clienteId") UUID clienteId,
             @PathParam("usuarioId") UUID usuarioId) {
         StaffPolicy.requireMayReadUser(rol(), caller.getSubject(), usuarioId);
@@ -118,6 +119,7 @@ public class UsuarioResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
     @Operation(operationId = "replaceUserContext", summary = "Replace a user's context (agents: only their own)")
     @APIResponse(responseCode = "404", description = "No such user in this tenant")
+    @APIResponseSchema(value = UsuarioDtos.ContextView.class, responseCode = "200", responseDescription = "OK")
     public Uni<UsuarioDtos.ContextView> replaceContext(@PathParam("clienteId") UUID clienteId,
             @PathParam("usuarioId") UUID usuarioId, @Valid @NotNull UsuarioDtos.ContextBody body) {
         StaffPolicy.requireMayReadUser(rol(), caller.getSubject(), usuarioId);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "internal", description = "Service-to-service routes")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Not a service token")
 public class InternalWabaResource {
 
     private final WabaService wabas;
@@ -38,6 +37,7 @@ public class InternalWabaResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(operationId = "findNumberOwner", summary = "Which tenant owns a phone number (webhook routing)")
     @APIResponse(responseCode = "404", description = "No tenant has the number")
+    @APIResponseSchema(value = WabaDtos.NumberOwner.class, responseCode = "200", responseDescription = "OK")
     public Uni<WabaDtos.NumberOwner> owner(
             @PathParam("phoneNumberId") @Pattern(regexp = WabaDtos.META_ID) String phoneNumberId) {
         return wabas.owner(phoneNumberId);
@@ -49,7 +49,8 @@ public class InternalWabaResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(operationId = "getWabaCredentials", summary = "The decrypted credentials of a tenant's number (sender)")
     @APIResponse(responseCode = "404", description = "No such number in this tenant")
-    public Uni<WabaDtos.Credentials> credentials(@PathParam("clienteId") UUID clienteId,
+    @APIResponseSchema(value = WabaDtos.WabaCredentials.class, responseCode = "200", responseDescription = "OK")
+    public Uni<WabaDtos.WabaCredentials> credentials(@PathParam("clienteId") UUID clienteId,
             @PathParam("phoneNumberId") @Pattern(regexp = WabaDtos.META_ID) String phoneNumberId) {
         return wabas.credentials(clienteId, phoneNumberId);
     }
@@ -70,6 +71,7 @@ public class InternalWabaResource {
     @Path("/admin/waba/re-encrypt")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(operationId = "reEncryptWabaTokens", summary = "Re-encrypt every stored token with the primary key")
+    @APIResponseSchema(value = WabaDtos.ReEncrypted.class, responseCode = "200", responseDescription = "OK")
     public Uni<WabaDtos.ReEncrypted> reEncrypt() {
         return wabas.reEncryptAll();
     }

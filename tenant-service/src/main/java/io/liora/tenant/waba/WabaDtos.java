@@ -54,16 +54,20 @@ public final class WabaDtos {
     }
 
     /** The decrypted credentials, for integrations-service only. */
-    public record Credentials(UUID clienteId, UUID wabaAccountId, String wabaId, String phoneNumberId,
+    public record WabaCredentials(UUID clienteId, UUID wabaAccountId, String wabaId, String phoneNumberId,
             String accessToken, String estado) {
 
         @Override
         public String toString() {
-            return "Credentials[phoneNumberId=" + phoneNumberId + ", estado=" + estado + "]";
+            return "WabaCredentials[phoneNumberId=" + phoneNumberId + ", estado=" + estado + "]";
         }
     }
 
     /** How many tokens moved to the primary key, and the WABAs whose token could not be read. */
     public record ReEncrypted(int reencrypted, java.util.List<UUID> unreadable, String primaryKey) {
+    }
+
+    /** The shape of a page of {@link WabaView}, for the OpenAPI document. */
+    public record WabaPage(java.util.List<WabaView> items, int page, int size, long total) {
     }
 }

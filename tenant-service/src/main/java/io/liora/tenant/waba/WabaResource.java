@@ -33,9 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Role or tenant not allowed")
 public class WabaResource {
 
     private final WabaService wabas;
@@ -57,6 +54,7 @@ public class WabaResource {
 
     @GET
     @Operation(operationId = "listWabas", summary = "List the tenant's numbers")
+    @APIResponseSchema(value = WabaDtos.WabaPage.class, responseCode = "200", responseDescription = "OK")
     public Uni<Page<WabaDtos.WabaView>> list(@PathParam("clienteId") UUID clienteId,
             @Valid @BeanParam PageRequest page) {
         return wabas.list(clienteId, page).map(p -> p.map(WabaDtos.WabaView::of));
@@ -66,6 +64,7 @@ public class WabaResource {
     @Path("/{wabaAccountId}")
     @Operation(operationId = "updateWaba", summary = "Rotate the token, change its expiry, or enable/disable the number")
     @APIResponse(responseCode = "404", description = "No such WABA in this tenant")
+    @APIResponseSchema(value = WabaDtos.WabaView.class, responseCode = "200", responseDescription = "OK")
     public Uni<WabaDtos.WabaView> update(@PathParam("clienteId") UUID clienteId,
             @PathParam("wabaAccountId") UUID wabaAccountId, @Valid @NotNull WabaDtos.WabaPatch patch) {
         return wabas.update(clienteId, wabaAccountId, patch).map(WabaDtos.WabaView::of);

@@ -76,9 +76,9 @@ public class WabaService {
     }
 
     /** The tenant's decrypted credentials for one of its numbers. */
-    public Uni<WabaDtos.Credentials> credentials(UUID clienteId, String phoneNumberId) {
+    public Uni<WabaDtos.WabaCredentials> credentials(UUID clienteId, String phoneNumberId) {
         return tx.forTenant(clienteId, () -> findByNumber(clienteId, phoneNumberId)).map(waba ->
-                new WabaDtos.Credentials(waba.clienteId, waba.id, waba.wabaId, waba.phoneNumberId, token(waba),
+                new WabaDtos.WabaCredentials(waba.clienteId, waba.id, waba.wabaId, waba.phoneNumberId, token(waba),
                         waba.estado));
     }
 
