@@ -33,6 +33,28 @@ class RowLevelSecurityTest {
                 "insert into ingest_log (id, cliente_id, outcome) values (gen_random_uuid(), ?, 'accepted')", tenant));
     }
 
+    @Test
+    void itemsAreIsolated() {
+        assertTenantIsolated("catalog_items", (db, tenant) -> sql(db,
+                "insert into catalog_items (id, cliente_id, snapshot_id, sku, nombre, precio, moneda, url, nombre_norm,"
+                        + " search_text) values (gen_random_uuid(), ?, ?, ?, 'n', 1, 'CLP', 'https://x.example.com', 'n', 'n')",
+                tenant, snapshot(db, tenant), "S-" + UUID.randomUUID()));
+    }
+
+    @Test
+    void secretsAreIsolated() {
+        assertTenantIsolated("catalog_secrets", (db, tenant) -> sql(db,
+                "insert into catalog_secrets (id, cliente_id, secret, secret_key_id) values (gen_random_uuid(), ?, 'c', 'k')"
+                        + " on conflict (cliente_id) do nothing", tenant));
+    }
+
+    @Test
+    void usedSignaturesAreIsolated() {
+        assertTenantIsolated("used_signatures", (db, tenant) -> sql(db,
+                "insert into used_signatures (id, cliente_id, signature, expires_at) values (gen_random_uuid(), ?, ?, now())",
+                tenant, UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000"));
+    }
+
     private static UUID snapshot(Connection db, UUID tenant) throws SQLException {
         UUID id = UUID.randomUUID();
         sql(db, "insert into catalog_snapshot (id, cliente_id, version, checksum, item_count, items)"

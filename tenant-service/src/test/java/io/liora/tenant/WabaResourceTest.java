@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
-import io.liora.tenant.crypto.CryptoConfig;
-import io.liora.tenant.crypto.SecretCipher;
+import io.liora.common.crypto.CryptoConfig;
+import io.liora.common.crypto.SecretCipher;
 import io.liora.testing.TestDb;
 import io.liora.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

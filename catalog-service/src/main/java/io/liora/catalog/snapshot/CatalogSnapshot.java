@@ -4,11 +4,8 @@ import io.liora.common.persistence.LioraEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** One published version of a tenant's catalog; never changed once written. */
 @Entity
@@ -28,9 +25,14 @@ public class CatalogSnapshot extends LioraEntity {
     @Column(name = "item_count", nullable = false)
     public int itemCount;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public List<Map<String, Object>> items;
+    /**
+     * The canonical items, a JSON array handled as text here: Hibernate Reactive maps JSON columns
+     * to objects, not arrays, and the PostgreSQL client would send a String bound to jsonb as a JSON
+     * string; hence the double cast.
+     */
+    @Column(name = "items", nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(read = "items::text", write = "cast(cast(? as text) as jsonb)")
+    public String itemsJson;
 
     @Column(name = "published_by", length = 100)
     public String publishedBy;

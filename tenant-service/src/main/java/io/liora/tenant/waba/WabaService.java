@@ -8,7 +8,7 @@ import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.tenant.cliente.Cliente;
 import io.liora.tenant.cliente.ClienteService;
-import io.liora.tenant.crypto.SecretCipher;
+import io.liora.common.crypto.SecretCipher;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.liora.tenant.crypto;
+package io.liora.common.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;

@@ -1,0 +1,62 @@
+package io.liora.catalog.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalog in one canonical form: items ordered by sku, fields in a fixed order, strings
+ * trimmed, absent fields left out, prices as plain decimals without trailing zeros. Its SHA-256 is
+ * the snapshot's checksum, so the same content published twice, in any order, is recognised.
+ */
+final class CanonicalCatalog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CanonicalCatalog() {
+    }
+
+    static List<Map<String, Object>> canonicalItems(List<CatalogItem> items) {
+        List<CatalogItem> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(CatalogItem::sku));
+        List<Map<String, Object>> canonical = new ArrayList<>(sorted.size());
+        for (CatalogItem item : sorted) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("sku", item.sku());
+            fields.put("nombre", item.nombre());
+            putIfPresent(fields, "descripcion", item.descripcion());
+            fields.put("precio", new BigDecimal(item.precio().stripTrailingZeros().toPlainString()));
+            fields.put("moneda", item.moneda());
+            fields.put("url", item.url());
+            putIfPresent(fields, "imagen_url", item.imagenUrl());
+            putIfPresent(fields, "categoria", item.categoria());
+            putIfPresent(fields, "stock", item.stock());
+            canonical.add(fields);
+        }
+        return canonical;
+    }
+
+    static String checksum(List<Map<String, Object>> canonicalItems) {
+        try {
+            byte[] bytes = JSON.writeValueAsString(canonicalItems).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.liora.catalog.publish;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Limits and defaults of catalog publishing. */
+@ConfigMapping(prefix = "liora.catalog")
+public interface CatalogConfig {
+
+    /** Currency of items that name none (ISO 4217). */
+    @WithDefault("CLP")
+    String defaultCurrency();
+
+    /** Largest publish body accepted; larger ones answer 413 and are logged as too_large. */
+    @WithDefault("5242880")
+    int maxBodyBytes();
+
+    /** Most items one catalog may have. */
+    @WithDefault("10000")
+    int maxItems();
+
+    /** How far a signature's timestamp may be from now. */
+    @WithDefault("PT5M")
+    Duration signatureTolerance();
+
+    /** How long the previous publishing secret stays valid after a rotation. */
+    @WithDefault("PT24H")
+    Duration secretGrace();
+}

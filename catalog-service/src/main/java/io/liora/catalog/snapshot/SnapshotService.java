@@ -1,0 +1,195 @@
+package io.liora.catalog.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liora.catalog.ingest.IngestLogService;
+import io.liora.catalog.ingest.IngestOutcome;
+import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.rest.Page;
+import io.liora.common.rest.PageRequest;
+import io.liora.common.text.TextNormalizer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Snapshots and the active catalog. A publish or an activation holds the tenant's advisory lock
+ * for its transaction, so concurrent publishes of one tenant get consecutive versions and the
+ * active catalog is the one committed last.
+ */
+@ApplicationScoped
+public class SnapshotService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Map<String, Object>>> ITEMS = new TypeReference<>() {
+    };
+    private static final String INSERT_ITEMS = """
+            INSERT INTO catalog_items (id, cliente_id, snapshot_id, sku, nombre, descripcion, precio, moneda, url,
+                                       imagen_url, categoria, stock, nombre_norm, categoria_norm, search_text)
+            SELECT gen_random_uuid(), :cliente, :snapshot, r.sku, r.nombre, r.descripcion, r.precio, r.moneda, r.url,
+                   r.imagen_url, r.categoria, r.stock, r.nombre_norm, r.categoria_norm, r.search_text
+            FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS r(sku text, nombre text, descripcion text, precio numeric,
+                 moneda text, url text, imagen_url text, categoria text, stock integer, nombre_norm text,
+                 categoria_norm text, search_text text)""";
+
+    private final TenantTransactions tx;
+
+    public SnapshotService(TenantTransactions tx) {
+        this.tx = tx;
+    }
+
+    /**
+     * Makes {@code canonicalItems} the tenant's active catalog: a new snapshot, or nothing when the
+     * active one has the same checksum. Logs the attempt in the same transaction.
+     */
+    public Uni<CatalogDtos.PublishResult> publish(IngestLogService.Attempt attempt,
+            List<Map<String, Object>> canonicalItems, String checksum) {
+        UUID clienteId = attempt.clienteId();
+        return tx.forTenant(clienteId, () -> lock(clienteId)
+                .chain(() -> activeSnapshot(clienteId))
+                .chain(active -> {
+                    if (active != null && active.checksum.equals(checksum)) {
+                        return IngestLogService.entry(attempt, IngestOutcome.duplicate, "same content as version "
+                                + active.version, active.itemCount, active.version).persist()
+                                .replaceWith(new CatalogDtos.PublishResult(active.version, checksum, active.itemCount,
+                                        false));
+                    }
+                    return nextVersion(clienteId).chain(version -> {
+                        CatalogSnapshot snapshot = new CatalogSnapshot();
+                        snapshot.clienteId = clienteId;
+                        snapshot.version = version;
+                        snapshot.checksum = checksum;
+                        snapshot.itemCount = canonicalItems.size();
+                        snapshot.itemsJson = toJson(canonicalItems);
+                        snapshot.publishedBy = attempt.actor();
+                        return snapshot.persistAndFlush()
+                                .chain(() -> insertItems(clienteId, snapshot.id, canonicalItems))
+                                .chain(() -> activate(clienteId, snapshot, attempt.actor()))
+                                .chain(() -> IngestLogService.entry(attempt, IngestOutcome.accepted, null,
+                                        snapshot.itemCount, version).persist())
+                                .replaceWith(new CatalogDtos.PublishResult(version, checksum, snapshot.itemCount, true));
+                    });
+                }));
+    }
+
+    /** Makes an earlier (or any) snapshot the active one again; logged as {@code activated}. */
+    public Uni<CatalogDtos.PublishResult> activate(IngestLogService.Attempt attempt, int version) {
+        UUID clienteId = attempt.clienteId();
+        return tx.forTenant(clienteId, () -> lock(clienteId)
+                .chain(() -> snapshot(clienteId, version))
+                .call(snapshot -> activate(clienteId, snapshot, attempt.actor()))
+                .call(snapshot -> IngestLogService.entry(attempt, IngestOutcome.activated, "rollback to version "
+                        + version, snapshot.itemCount, version).persist())
+                .map(snapshot -> new CatalogDtos.PublishResult(snapshot.version, snapshot.checksum, snapshot.itemCount,
+                        true)));
+    }
+
+    /** The active version, or {@code null}: enough to answer a conditional GET. */
+    public Uni<Integer> activeVersion(UUID clienteId) {
+        return tx.forTenant(clienteId, () -> CatalogActive.<CatalogActive>find("clienteId", clienteId).firstResult())
+                .map(active -> active == null ? null : active.version);
+    }
+
+    public Uni<CatalogDtos.SnapshotView> active(UUID clienteId) {
+        return tx.forTenant(clienteId, () -> activeSnapshot(clienteId))
+                .onItem().ifNull().failWith(CatalogNotFound::noCatalog)
+                .map(snapshot -> view(snapshot, true));
+    }
+
+    public Uni<CatalogDtos.SnapshotView> byVersion(UUID clienteId, int version) {
+        return tx.forTenant(clienteId, () -> snapshot(clienteId, version).chain(snapshot ->
+                CatalogActive.<CatalogActive>find("clienteId", clienteId).firstResult()
+                        .map(active -> view(snapshot, active != null && active.snapshotId.equals(snapshot.id)))));
+    }
+
+    public Uni<Page<CatalogDtos.SnapshotSummary>> list(UUID clienteId, PageRequest request) {
+        return tx.forTenant(clienteId, () -> {
+            var query = CatalogSnapshot.<CatalogSnapshot>find("clienteId", Sort.descending("version"), clienteId)
+                    .project(CatalogDtos.SnapshotSummary.class);
+            return query.page(request.page, request.size).list()
+                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
+        });
+    }
+
+    /** Inside a tenant transaction: the active snapshot, or {@code null}. */
+    static Uni<CatalogSnapshot> activeSnapshot(UUID clienteId) {
+        return CatalogActive.<CatalogActive>find("clienteId", clienteId).firstResult()
+                .chain(active -> active == null ? Uni.createFrom().nullItem()
+                        : CatalogSnapshot.<CatalogSnapshot>findById(active.snapshotId));
+    }
+
+    private static Uni<CatalogSnapshot> snapshot(UUID clienteId, int version) {
+        return CatalogSnapshot.<CatalogSnapshot>find("clienteId = ?1 and version = ?2", clienteId, version)
+                .firstResult().onItem().ifNull().failWith(() -> CatalogNotFound.noSnapshot(version));
+    }
+
+    private static Uni<Integer> nextVersion(UUID clienteId) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select coalesce(max(s.version), 0) + 1 from CatalogSnapshot s where s.clienteId = :c",
+                        Integer.class)
+                .setParameter("c", clienteId).getSingleResult());
+    }
+
+    private static Uni<Void> activate(UUID clienteId, CatalogSnapshot snapshot, String actor) {
+        return CatalogActive.<CatalogActive>find("clienteId", clienteId).firstResult().chain(existing -> {
+            CatalogActive active = existing == null ? new CatalogActive() : existing;
+            active.clienteId = clienteId;
+            active.snapshotId = snapshot.id;
+            active.version = snapshot.version;
+            active.activatedBy = actor;
+            return active.persist().replaceWithVoid();
+        });
+    }
+
+    /** The tenant's publish lock, released when the transaction ends. */
+    private static Uni<Void> lock(UUID clienteId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(:k, 7))) l",
+                        Long.class)
+                .setParameter("k", "catalog:" + clienteId).getSingleResult()).replaceWithVoid();
+    }
+
+    /** All items in one statement: the rows travel as one JSON parameter (sent as text, cast by SQL). */
+    private static Uni<Void> insertItems(UUID clienteId, UUID snapshotId, List<Map<String, Object>> items) {
+        List<Map<String, Object>> rows = new ArrayList<>(items.size());
+        for (Map<String, Object> item : items) {
+            Map<String, Object> row = new LinkedHashMap<>(item);
+            String nombre = (String) item.get("nombre");
+            String categoria = (String) item.get("categoria");
+            String descripcion = (String) item.get("descripcion");
+            row.put("nombre_norm", TextNormalizer.normalize(nombre));
+            row.put("categoria_norm", categoria == null ? null : TextNormalizer.normalize(categoria));
+            row.put("search_text", TextNormalizer.normalize(String.join(" ", nombre, item.get("sku").toString(),
+                    categoria == null ? "" : categoria, descripcion == null ? "" : descripcion)));
+            rows.add(row);
+        }
+        String json = toJson(rows);
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ITEMS)
+                .setParameter("cliente", clienteId).setParameter("snapshot", snapshotId).setParameter("rows", json)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private static CatalogDtos.SnapshotView view(CatalogSnapshot snapshot, boolean active) {
+        try {
+            return new CatalogDtos.SnapshotView(snapshot.version, snapshot.checksum, snapshot.itemCount,
+                    snapshot.publishedBy, snapshot.createdAt, active, JSON.readValue(snapshot.itemsJson, ITEMS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Snapshot " + snapshot.version + " holds invalid JSON", e);
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
