@@ -18,4 +18,11 @@ class RowLevelSecurityTest {
                         + " values (gen_random_uuid(), ?, ?, '56911111111', 'text', '{}')",
                 tenant, UUID.randomUUID().toString()));
     }
+
+    @Test
+    void sendingPausesAreIsolated() {
+        assertTenantIsolated("sending_pauses", (db, tenant) -> sql(db,
+                "insert into sending_pauses (id, cliente_id, reason, check_after) values (gen_random_uuid(), ?, 'x', now())"
+                        + " on conflict (cliente_id) do nothing", tenant));
+    }
 }

@@ -54,4 +54,11 @@ public class OutboundMessage extends LioraEntity {
 
     @Column(name = "error_title")
     public String errorTitle;
+
+    @Column(name = "last_attempt_at")
+    public Instant lastAttemptAt;
+
+    /** When {@link #status} last changed. */
+    @Column(name = "status_at")
+    public Instant statusAt;
 }

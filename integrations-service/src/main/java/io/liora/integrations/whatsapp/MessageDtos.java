@@ -1,0 +1,101 @@
+package io.liora.integrations.whatsapp;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A message to send, in Meta's own shape, with Meta's limits checked before it is queued (text
+ * 4096; up to 3 reply buttons with titles of 20; lists with up to 10 rows in all, row titles 24,
+ * descriptions 72, button text 20; ids 200).
+ */
+public final class MessageDtos {
+
+    static final String MSISDN = "^[1-9][0-9]{6,14}$";
+
+    private MessageDtos() {
+    }
+
+    public record SendRequest(
+            @NotBlank @Pattern(regexp = MSISDN, message = "digits only, with country code (Meta's wa_id)") String to,
+            @NotBlank @Pattern(regexp = "^[0-9]{1,30}$", message = "Meta's numeric id") String phoneNumberId,
+            @NotBlank @Pattern(regexp = "^(text|interactive)$", message = "text or interactive") String type,
+            @Valid Text text,
+            @Valid Interactive interactive,
+            @Size(max = 255) String replyTo,
+            @NotBlank @Size(max = 200) String idempotencyKey) {
+    }
+
+    public record Text(@NotBlank @Size(max = 4096) String body, Boolean previewUrl) {
+    }
+
+    public record Interactive(
+            @NotBlank @Pattern(regexp = "^(button|list)$", message = "button or list") String type,
+            @Valid TextBlock header,
+            @NotNull @Valid TextBlock body,
+            @Valid TextBlock footer,
+            @NotNull @Valid Action action) {
+    }
+
+    public record TextBlock(@Pattern(regexp = "^text$", message = "text") String type,
+            @NotBlank @Size(max = 1024) String text) {
+    }
+
+    public record Action(
+            @Size(min = 1, max = 3, message = "1 to 3 reply buttons") List<@Valid Button> buttons,
+            @Size(max = 20) String button,
+            @Size(min = 1, max = 10, message = "1 to 10 sections") List<@Valid Section> sections) {
+    }
+
+    public record Button(@Pattern(regexp = "^reply$", message = "reply") String type, @NotNull @Valid Reply reply) {
+    }
+
+    public record Reply(@NotBlank @Size(max = 200) String id, @NotBlank @Size(max = 20) String title) {
+    }
+
+    public record Section(@Size(max = 24) String title, @NotEmpty @Size(max = 10) List<@Valid Row> rows) {
+    }
+
+    public record Row(@NotBlank @Size(max = 200) String id, @NotBlank @Size(max = 24) String title,
+            @Size(max = 72) String description) {
+    }
+
+    public record Queued(UUID id, String status) {
+    }
+
+    public record MessageView(UUID id, String idempotencyKey, String to, String phoneNumberId, String type,
+            String status, int attempts, String wamid, Integer errorCode, String errorTitle, Instant createdAt,
+            Instant statusAt) {
+
+        static MessageView of(OutboundMessage m) {
+            return new MessageView(m.id, m.idempotencyKey, m.recipient, m.phoneNumberId, m.messageType, m.status,
+                    m.attempts, m.wamid, m.errorCode, m.errorTitle, m.createdAt, m.statusAt);
+        }
+    }
+
+    public record MessagePage(List<MessageView> items, int page, int size, long total) {
+    }
+
+    /** One of Meta's {@code statuses[]} items, as conversation-service forwards them. */
+    public record StatusUpdate(@NotBlank @Size(max = 255) String id,
+            @NotBlank @Pattern(regexp = "^(sent|delivered|read|failed)$", message = "sent, delivered, read or failed")
+            String status,
+            @Pattern(regexp = "^[0-9]{1,12}$", message = "unix seconds") String timestamp,
+            List<@Valid StatusError> errors) {
+    }
+
+    public record StatusError(Integer code, @Size(max = 500) String title) {
+    }
+
+    public record StatusBatch(@NotNull @Size(max = 1000) List<@Valid StatusUpdate> statuses) {
+    }
+
+    public record StatusResult(int applied, int ignored) {
+    }
+}

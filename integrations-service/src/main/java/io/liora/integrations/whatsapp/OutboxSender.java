@@ -1,0 +1,248 @@
+package io.liora.integrations.whatsapp;
+
+import io.liora.common.persistence.TenantTransactions;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the outbox. Each round claims due messages of every tenant with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease (so replicas never take the same row, and a sender
+ * that dies mid-send leaves its rows to another once the lease ends), then sends them one by one,
+ * each in its tenant's transaction. Rounds run on a timer and right after a message is queued.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    private static final String CLAIMABLE = """
+            select id, cliente_id from outbound_messages
+            where status = 'queued' and next_attempt_at <= now()
+              and (claimed_until is null or claimed_until < now())
+              and cliente_id not in (select cliente_id from sending_pauses)
+            order by next_attempt_at
+            limit :batch
+            for update skip locked""";
+    private static final String CLAIM = """
+            update outbound_messages
+            set claimed_until = now() + make_interval(secs => :lease), attempts = attempts + 1,
+                last_attempt_at = now()
+            where id in (:ids)""";
+
+    /** What one send came to. */
+    record Outcome(String wamid, MetaError error) {
+        static Outcome sent(String wamid) {
+            return new Outcome(wamid, null);
+        }
+
+        static Outcome failed(MetaError error) {
+            return new Outcome(null, error);
+        }
+    }
+
+    private final TenantTransactions tx;
+    private final WhatsAppConfig config;
+    private final GraphApi graph;
+    private final WabaCredentials credentials;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public OutboxSender(TenantTransactions tx, WhatsAppConfig config, @RestClient GraphApi graph,
+            WabaCredentials credentials, Vertx vertx) {
+        this.tx = tx;
+        this.config = config;
+        this.graph = graph;
+        this.credentials = credentials;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.senderEnabled()) {
+            vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+        }
+    }
+
+    /** Runs a round now, or right after the one running. */
+    public void wake() {
+        if (!config.senderEnabled()) {
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        // a fresh duplicated context: the round's Hibernate sessions are its own
+        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored ->
+                round().subscribe().with(sent -> finished(sent >= config.batchSize()), failure -> {
+                    LOG.warn("Outbox round failed; the next one retries", failure);
+                    finished(false);
+                }));
+    }
+
+    private void finished(boolean full) {
+        running.set(false);
+        if (again.getAndSet(false) || full) {
+            wake();
+        }
+    }
+
+    /** One round: claim, then send what was claimed; returns how many were claimed. */
+    public Uni<Integer> round() {
+        return resumeRotated().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
+                .onItem().transformToUniAndConcatenate(row -> send((UUID) row[0], (UUID) row[1])
+                        .onFailure().invoke(e -> LOG.warnf("Sending %s failed; its lease will expire", row[0])))
+                .collect().asList().map(done -> claimed.size()));
+    }
+
+    private Uni<List<Object[]>> claim() {
+        return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(CLAIMABLE, Object[].class).setParameter("batch", config.batchSize()).getResultList()
+                .call(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : session.createNativeQuery(CLAIM)
+                        .setParameter("lease", (double) config.claimLease().toSeconds())
+                        .setParameter("ids", rows.stream().map(row -> row[0]).toList())
+                        .executeUpdate().replaceWithVoid())));
+    }
+
+    private Uni<Void> send(UUID id, UUID clienteId) {
+        io.vertx.core.Context context = Vertx.currentContext();
+        return tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)).chain(message -> {
+            if (message == null || !"queued".equals(message.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            return credentials.get(clienteId, message.phoneNumberId)
+                    .chain(creds -> graph.send(config.graphVersion(), message.phoneNumberId,
+                            "Bearer " + creds.accessToken(), message.payload))
+                    .map(OutboxSender::outcome)
+                    .onFailure().recoverWithItem(OutboxSender::outcomeOfFailure)
+                    // the HTTP client may answer on a worker thread; the database work is the event loop's
+                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                    .chain(outcome -> record(id, clienteId, message.phoneNumberId, outcome));
+        });
+    }
+
+    private Uni<Void> record(UUID id, UUID clienteId, String phoneNumberId, Outcome outcome) {
+        Instant now = Instant.now();
+        Uni<Void> recorded = tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)
+                .invoke(message -> {
+                    message.claimedUntil = null;
+                    if (outcome.error() == null) {
+                        message.status = "sent";
+                        message.wamid = outcome.wamid();
+                        message.statusAt = now;
+                        message.errorCode = null;
+                        message.errorTitle = null;
+                        return;
+                    }
+                    message.errorCode = outcome.error().code();
+                    message.errorTitle = outcome.error().title();
+                    boolean exhausted = message.attempts >= config.maxAttempts()
+                            || message.createdAt.plus(config.maxAge()).isBefore(now);
+                    if (outcome.error().retryable() && !exhausted) {
+                        message.nextAttemptAt = now.plus(Backoff.delay(message.attempts, config.backoffBase(),
+                                config.backoffCap()));
+                    } else {
+                        message.status = "failed";
+                        message.statusAt = now;
+                    }
+                }).replaceWithVoid());
+        if (outcome.error() != null && outcome.error().kind() == MetaError.Kind.TOKEN_EXPIRED) {
+            return recorded.chain(() -> pause(clienteId, outcome.error().title()))
+                    .chain(() -> credentials.markNeedsReauth(clienteId, phoneNumberId)
+                            .onFailure().invoke(e -> LOG.warnf("Could not mark tenant %s needs_reauth", clienteId))
+                            .onFailure().recoverWithNull());
+        }
+        return recorded;
+    }
+
+    /** The tenant's other messages wait until its token is rotated. */
+    private Uni<Void> pause(UUID clienteId, String reason) {
+        return tx.forTenant(clienteId, () -> SendingPause.<SendingPause>find("clienteId", clienteId).firstResult()
+                .chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    SendingPause pause = new SendingPause();
+                    pause.clienteId = clienteId;
+                    pause.reason = reason == null ? "token expired" : reason;
+                    pause.checkAfter = Instant.now().plus(config.pauseRecheck());
+                    return pause.persist().replaceWithVoid();
+                }));
+    }
+
+    /** Paused tenants whose token was rotated in tenant-service send again. */
+    private Uni<Void> resumeRotated() {
+        return tx.acrossTenants(() -> SendingPause.<SendingPause>list("checkAfter <= ?1", Instant.now()))
+                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::recheck)
+                        .collect().asList().replaceWithVoid());
+    }
+
+    private Uni<Void> recheck(SendingPause pause) {
+        credentials.forget(pause.clienteId);
+        return tx.forTenant(pause.clienteId, () -> OutboundMessage.<OutboundMessage>find(
+                "clienteId = ?1 and status = 'queued'", pause.clienteId).firstResult())
+                .chain(waiting -> waiting == null ? Uni.createFrom().item("activo")
+                        : credentials.get(pause.clienteId, waiting.phoneNumberId).map(c -> c.estado()))
+                .onFailure().recoverWithItem("unknown")
+                .chain(estado -> tx.forTenant(pause.clienteId, () -> SendingPause.<SendingPause>findById(pause.id)
+                        .chain(current -> {
+                            if (current == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            if ("activo".equals(estado)) {
+                                return current.delete();
+                            }
+                            current.checkAfter = Instant.now().plus(config.pauseRecheck());
+                            return Uni.createFrom().voidItem();
+                        })));
+    }
+
+    static Outcome outcome(Response response) {
+        Map<String, Object> body = readBody(response);
+        if (response.getStatus() / 100 == 2) {
+            Object messages = body.get("messages");
+            if (messages instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
+                return Outcome.sent(String.valueOf(first.get("id")));
+            }
+            return Outcome.failed(MetaError.network("2xx without a message id"));
+        }
+        Integer code = null;
+        String title = "HTTP " + response.getStatus();
+        if (body.get("error") instanceof Map<?, ?> error) {
+            code = error.get("code") instanceof Number n ? n.intValue() : null;
+            Object message = error.get("message");
+            title = message == null ? title : String.valueOf(message);
+        }
+        return Outcome.failed(MetaError.classify(response.getStatus(), code, title));
+    }
+
+    static Outcome outcomeOfFailure(Throwable failure) {
+        if (failure instanceof WebApplicationException http && http.getResponse() != null) {
+            return outcome(http.getResponse());
+        }
+        return Outcome.failed(MetaError.network(failure.getClass().getSimpleName()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readBody(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(Map.class) : Map.of();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.liora.integrations;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * One WireMock server on a free port standing in for everything outside this service: Meta's
+ * Graph API and tenant-service (token endpoint and internal routes). Tests stub what they need.
+ * The sender's timer is off: tests run its rounds themselves.
+ */
+public class OutsideApis implements QuarkusTestResourceLifecycleManager {
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        String base = server.baseUrl();
+        return Map.of(
+                "quarkus.rest-client.graph.url", base + "/graph",
+                "quarkus.rest-client.tenant-service.url", base + "/tenant",
+                "quarkus.oidc-client.auth-server-url", base + "/tenant",
+                "quarkus.oidc-client.credentials.secret", "test-integrations-secret",
+                "liora.whatsapp.sender-enabled", "false",
+                "liora.whatsapp.backoff-base", "PT0.01S",
+                "liora.whatsapp.backoff-cap", "PT0.05S",
+                "liora.whatsapp.max-attempts", "3");
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
