@@ -43,7 +43,8 @@ class OutboxTest {
     private String number;
 
     @BeforeEach
-    void stubs() {
+    void stubs() throws Exception {
+        QueuedMessages.clear();
         wiremock.resetAll();
         tenant = UUID.randomUUID();
         number = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));

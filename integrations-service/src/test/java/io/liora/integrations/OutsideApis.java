@@ -20,15 +20,17 @@ public class OutsideApis implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort());
         server.start();
         String base = server.baseUrl();
-        return Map.of(
-                "quarkus.rest-client.graph.url", base + "/graph",
-                "quarkus.rest-client.tenant-service.url", base + "/tenant",
-                "quarkus.oidc-client.auth-server-url", base + "/tenant",
-                "quarkus.oidc-client.credentials.secret", "test-integrations-secret",
-                "liora.whatsapp.sender-enabled", "false",
-                "liora.whatsapp.backoff-base", "PT0.01S",
-                "liora.whatsapp.backoff-cap", "PT0.05S",
-                "liora.whatsapp.max-attempts", "3");
+        return Map.ofEntries(
+                Map.entry("quarkus.rest-client.graph.url", base + "/graph"),
+                Map.entry("quarkus.rest-client.tenant-service.url", base + "/tenant"),
+                Map.entry("quarkus.oidc-client.auth-server-url", base + "/tenant"),
+                Map.entry("quarkus.oidc-client.credentials.secret", "test-integrations-secret"),
+                Map.entry("liora.whatsapp.sender-enabled", "false"),
+                Map.entry("liora.whatsapp.backoff-base", "PT0.01S"),
+                Map.entry("liora.whatsapp.backoff-cap", "PT0.05S"),
+                Map.entry("liora.whatsapp.max-attempts", "3"),
+                Map.entry("liora.whatsapp.ceilings.\"100000000000005\"", "5"),
+                Map.entry("liora.whatsapp.ceilings.\"100000000000008\"", "8"));
     }
 
     @Override

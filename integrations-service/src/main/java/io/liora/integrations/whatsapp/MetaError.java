@@ -10,6 +10,9 @@ public record MetaError(Integer code, String title, Kind kind) {
 
     public enum Kind { THROTTLED, TEMPORARY, PERMANENT, TOKEN_EXPIRED }
 
+    /** The number's throughput limit: the rate governor halves the number's rate. */
+    public static final int THROUGHPUT_LIMIT = 130429;
+
     /** Rate limits: the account's, the app's, or sending to one recipient too fast (131056). */
     private static final Set<Integer> THROTTLING = Set.of(130429, 131056, 4, 17, 341, 80007);
     /** Meta's own transient failures. */

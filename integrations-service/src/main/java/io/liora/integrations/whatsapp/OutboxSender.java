@@ -30,7 +30,7 @@ public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
     private static final String CLAIMABLE = """
-            select id, cliente_id from outbound_messages
+            select id, cliente_id, phone_number_id from outbound_messages
             where status = 'queued' and next_attempt_at <= now()
               and (claimed_until is null or claimed_until < now())
               and cliente_id not in (select cliente_id from sending_pauses)
@@ -58,16 +58,18 @@ public class OutboxSender {
     private final WhatsAppConfig config;
     private final GraphApi graph;
     private final WabaCredentials credentials;
+    private final RateGovernor rates;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public OutboxSender(TenantTransactions tx, WhatsAppConfig config, @RestClient GraphApi graph,
-            WabaCredentials credentials, Vertx vertx) {
+            WabaCredentials credentials, RateGovernor rates, Vertx vertx) {
         this.tx = tx;
         this.config = config;
         this.graph = graph;
         this.credentials = credentials;
+        this.rates = rates;
         this.vertx = vertx;
     }
 
@@ -105,17 +107,35 @@ public class OutboxSender {
     public Uni<Integer> round() {
         return resumeRotated().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
                 .onItem().transformToUniAndConcatenate(row -> send((UUID) row[0], (UUID) row[1])
-                        .onFailure().invoke(e -> LOG.warnf("Sending %s failed; its lease will expire", row[0])))
+                        // one message's trouble must not hold up the others: its lease expires, it is retried
+                        .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends", row[0]))
+                        .onFailure().recoverWithNull())
                 .collect().asList().map(done -> claimed.size()));
     }
 
+    /** Due messages, as many per number as its rate allows; the rest stay for a later round. */
     private Uni<List<Object[]>> claim() {
         return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(CLAIMABLE, Object[].class).setParameter("batch", config.batchSize()).getResultList()
+                .chain(this::withinRates)
                 .call(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : session.createNativeQuery(CLAIM)
                         .setParameter("lease", (double) config.claimLease().toSeconds())
                         .setParameter("ids", rows.stream().map(row -> row[0]).toList())
                         .executeUpdate().replaceWithVoid())));
+    }
+
+    private Uni<List<Object[]>> withinRates(List<Object[]> candidates) {
+        Map<String, List<Object[]>> byNumber = new java.util.LinkedHashMap<>();
+        for (Object[] row : candidates) {
+            byNumber.computeIfAbsent((String) row[2], number -> new java.util.ArrayList<>()).add(row);
+        }
+        List<Object[]> granted = new java.util.ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<Object[]>> number : byNumber.entrySet()) {
+            chain = chain.chain(() -> rates.grant(number.getKey(), number.getValue().size())
+                    .invoke(count -> granted.addAll(number.getValue().subList(0, count))).replaceWithVoid());
+        }
+        return chain.replaceWith(granted);
     }
 
     private Uni<Void> send(UUID id, UUID clienteId) {
@@ -160,6 +180,9 @@ public class OutboxSender {
                         message.statusAt = now;
                     }
                 }).replaceWithVoid());
+        if (outcome.error() != null && Integer.valueOf(MetaError.THROUGHPUT_LIMIT).equals(outcome.error().code())) {
+            recorded = recorded.chain(() -> tx.acrossTenants(() -> rates.throttled(phoneNumberId)));
+        }
         if (outcome.error() != null && outcome.error().kind() == MetaError.Kind.TOKEN_EXPIRED) {
             return recorded.chain(() -> pause(clienteId, outcome.error().title()))
                     .chain(() -> credentials.markNeedsReauth(clienteId, phoneNumberId)

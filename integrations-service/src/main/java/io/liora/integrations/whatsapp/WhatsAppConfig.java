@@ -46,6 +46,13 @@ public interface WhatsAppConfig {
     @WithDefault("PT60S")
     Duration pauseRecheck();
 
+    /** Messages per second a number may send (Meta's default business tier). */
+    @WithDefault("80")
+    int defaultCeiling();
+
+    /** Numbers with another ceiling, e.g. upgraded ones: {@code liora.whatsapp.ceilings."1234"=1000}. */
+    java.util.Map<String, Integer> ceilings();
+
     /** Whether this replica runs the sender (off in tests that drive it by hand). */
     @WithDefault("true")
     boolean senderEnabled();
