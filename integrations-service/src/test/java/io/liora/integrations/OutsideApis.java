@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One WireMock server on a free port standing in for everything outside this service: Meta's
- * Graph API and tenant-service (token endpoint and internal routes). Tests stub what they need.
+ * Graph API, Bitly and tenant-service (token endpoint and internal routes). Tests stub what they
+ * need.
  * The sender's timer is off: tests run its rounds themselves.
  */
 public class OutsideApis implements QuarkusTestResourceLifecycleManager {
@@ -26,6 +27,8 @@ public class OutsideApis implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.oidc-client.auth-server-url", base + "/tenant"),
                 Map.entry("quarkus.oidc-client.credentials.secret", "test-integrations-secret"),
                 Map.entry("liora.whatsapp.sender-enabled", "false"),
+                Map.entry("quarkus.rest-client.bitly.url", base + "/bitly"),
+                Map.entry("liora.bitly.token", "test-bitly-token"),
                 Map.entry("liora.whatsapp.backoff-base", "PT0.01S"),
                 Map.entry("liora.whatsapp.backoff-cap", "PT0.05S"),
                 Map.entry("liora.whatsapp.max-attempts", "3"),

@@ -7,6 +7,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.liora.common.net.PublicUrls;
 import io.liora.common.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.liora.catalog.publish;
+package io.liora.common.net;
 
 import java.net.IDN;
 import java.net.InetAddress;
@@ -9,29 +9,35 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Product links are shown to customers and shortened by Bitly: https to a public host only. A host
+ * Links Liora shows customers or hands to Bitly must point to a public host. A host
  * that is an IP literal must not be loopback, link-local, private, unique-local, CGNAT or
  * unspecified; a name must not be {@code localhost} or under a local-only suffix. Names are not
  * resolved here (the catalog is data, not a fetch), so a public name pointing inward is the
  * fetcher's concern.
  */
-final class PublicUrls {
+public final class PublicUrls {
 
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
 
     private PublicUrls() {
     }
 
+    /** @return why an https URL to a public host is refused, or {@code null} when it is acceptable */
+    public static String problem(String url) {
+        return problem(url, true);
+    }
+
     /** @return why the URL is refused, or {@code null} when it is acceptable */
-    static String problem(String url) {
+    public static String problem(String url, boolean httpsOnly) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             return "is not a valid URL";
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return "must use https";
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (httpsOnly ? !scheme.equals("https") : !(scheme.equals("https") || scheme.equals("http"))) {
+            return httpsOnly ? "must use https" : "must use http or https";
         }
         if (uri.getUserInfo() != null) {
             return "must not carry credentials";
