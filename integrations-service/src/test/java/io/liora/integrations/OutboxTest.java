@@ -173,6 +173,32 @@ class OutboxTest {
     }
 
     @Test
+    void anInboundMessageIsMarkedReadWithTheTypingIndicator() {
+        graphAnswers(okJson("{\"success\":true}"));
+        asService().contentType("application/json").body(Map.of("message_id", "wamid.inbound-1", "phone_number_id", number))
+                .post("/messages/read").then().statusCode(204);
+        wiremock.verify(postRequestedFor(urlEqualTo("/graph/v21.0/" + number + "/messages"))
+                .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"status\":\"read\","
+                        + "\"message_id\":\"wamid.inbound-1\",\"typing_indicator\":{\"type\":\"text\"}}")));
+        graphAnswers(metaError(400, 100, "Invalid parameter"));
+        asService().contentType("application/json").body(Map.of("message_id", "wamid.nope", "phone_number_id", number))
+                .post("/messages/read").then().statusCode(502).body("type",
+                        org.hamcrest.Matchers.equalTo("urn:liora:problem:meta-error"));
+    }
+
+    @Test
+    void sendsAreMeasured() throws Throwable {
+        graphAnswers(okJson(sent("wamid.measured")));
+        send(text("metric-1", "hola")).then().statusCode(202);
+        round();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("liora_whatsapp_sends_total{code=\"none\",outcome=\"sent\""))
+                .body(org.hamcrest.Matchers.containsString("liora_whatsapp_queue_depth"))
+                .body(org.hamcrest.Matchers.containsString("liora_whatsapp_send_latency_seconds_count"))
+                .body(org.hamcrest.Matchers.containsString("liora_whatsapp_rate{phone_number_id=\"" + number + "\"}"));
+    }
+
+    @Test
     void metasLimitsAreCheckedBeforeQueueing() {
         send(text("v-1", "x".repeat(4097))).then().statusCode(400).body("errors.field", hasItem("text.body"));
         Map<String, Object> buttons = Map.of("type", "button", "body", Map.of("text", "¿Qué buscas?"),

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One WireMock server on a free port standing in for everything outside this service: Meta's
- * Graph API, Bitly and tenant-service (token endpoint and internal routes). Tests stub what they
+ * Graph API, Bitly, OpenAI and tenant-service (token endpoint and internal routes). Tests stub what they
  * need.
  * The sender's timer is off: tests run its rounds themselves.
  */
@@ -29,6 +29,9 @@ public class OutsideApis implements QuarkusTestResourceLifecycleManager {
                 Map.entry("liora.whatsapp.sender-enabled", "false"),
                 Map.entry("quarkus.rest-client.bitly.url", base + "/bitly"),
                 Map.entry("liora.bitly.token", "test-bitly-token"),
+                Map.entry("quarkus.rest-client.openai.url", base + "/openai"),
+                Map.entry("liora.nlp.api-key", "test-openai-key"),
+                Map.entry("liora.nlp.daily-cap", "3"),
                 Map.entry("liora.whatsapp.backoff-base", "PT0.01S"),
                 Map.entry("liora.whatsapp.backoff-cap", "PT0.05S"),
                 Map.entry("liora.whatsapp.max-attempts", "3"),

@@ -66,6 +66,10 @@ public final class MessageDtos {
             @Size(max = 72) String description) {
     }
 
+    public record ReadRequest(@NotBlank @Size(max = 255) String messageId,
+            @NotBlank @Pattern(regexp = "^[0-9]{1,30}$", message = "Meta's numeric id") String phoneNumberId) {
+    }
+
     public record Queued(UUID id, String status) {
     }
 

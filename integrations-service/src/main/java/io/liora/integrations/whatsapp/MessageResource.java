@@ -36,11 +36,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MessageResource {
 
     private final MessageService messages;
+    private final ReadReceipts receipts;
     private final TenantContext tenant;
 
-    public MessageResource(MessageService messages, TenantContext tenant) {
+    public MessageResource(MessageService messages, ReadReceipts receipts, TenantContext tenant) {
         this.messages = messages;
+        this.receipts = receipts;
         this.tenant = tenant;
+    }
+
+    @POST
+    @Path("messages/read")
+    @RolesAllowed(Roles.SERVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "markMessageRead", summary = "Mark a customer's message read, with the typing indicator")
+    @APIResponse(responseCode = "204", description = "Marked")
+    @APIResponse(responseCode = "502", description = "Meta refused (its code and message in the problem)")
+    public Uni<Response> read(@Valid @NotNull MessageDtos.ReadRequest request) {
+        return receipts.markRead(tenant.clienteId(), request.phoneNumberId(), request.messageId())
+                .map(done -> Response.noContent().build());
     }
 
     @POST

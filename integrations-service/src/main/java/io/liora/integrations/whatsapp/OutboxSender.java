@@ -1,6 +1,8 @@
 package io.liora.integrations.whatsapp;
 
 import io.liora.common.persistence.TenantTransactions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.vertx.VertxContext;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -59,18 +62,22 @@ public class OutboxSender {
     private final GraphApi graph;
     private final WabaCredentials credentials;
     private final RateGovernor rates;
+    private final MeterRegistry metrics;
+    private final AtomicLong queueDepth = new AtomicLong();
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public OutboxSender(TenantTransactions tx, WhatsAppConfig config, @RestClient GraphApi graph,
-            WabaCredentials credentials, RateGovernor rates, Vertx vertx) {
+            WabaCredentials credentials, RateGovernor rates, MeterRegistry metrics, Vertx vertx) {
         this.tx = tx;
         this.config = config;
         this.graph = graph;
         this.credentials = credentials;
         this.rates = rates;
+        this.metrics = metrics;
         this.vertx = vertx;
+        metrics.gauge("liora.whatsapp.queue.depth", queueDepth);
     }
 
     void start(@Observes StartupEvent event) {
@@ -105,12 +112,18 @@ public class OutboxSender {
 
     /** One round: claim, then send what was claimed; returns how many were claimed. */
     public Uni<Integer> round() {
-        return resumeRotated().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
+        return resumeRotated().chain(this::measureQueue).chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
                 .onItem().transformToUniAndConcatenate(row -> send((UUID) row[0], (UUID) row[1])
                         // one message's trouble must not hold up the others: its lease expires, it is retried
                         .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends", row[0]))
                         .onFailure().recoverWithNull())
                 .collect().asList().map(done -> claimed.size()));
+    }
+
+    /** The gauge {@code liora.whatsapp.queue.depth}: messages waiting to be sent, all tenants. */
+    private Uni<Void> measureQueue() {
+        return tx.acrossTenants(() -> OutboundMessage.count("status", "queued")).invoke(queueDepth::set)
+                .replaceWithVoid();
     }
 
     /** Due messages, as many per number as its rate allows; the rest stay for a later round. */
@@ -144,9 +157,11 @@ public class OutboxSender {
             if (message == null || !"queued".equals(message.status)) {
                 return Uni.createFrom().voidItem();
             }
+            Timer.Sample timing = Timer.start(metrics);
             return credentials.get(clienteId, message.phoneNumberId)
                     .chain(creds -> graph.send(config.graphVersion(), message.phoneNumberId,
                             "Bearer " + creds.accessToken(), message.payload))
+                    .eventually(() -> timing.stop(metrics.timer("liora.whatsapp.send.latency")))
                     .map(OutboxSender::outcome)
                     .onFailure().recoverWithItem(OutboxSender::outcomeOfFailure)
                     // the HTTP client may answer on a worker thread; the database work is the event loop's
@@ -157,6 +172,10 @@ public class OutboxSender {
 
     private Uni<Void> record(UUID id, UUID clienteId, String phoneNumberId, Outcome outcome) {
         Instant now = Instant.now();
+        metrics.counter("liora.whatsapp.sends", "outcome", outcome.error() == null ? "sent"
+                : outcome.error().kind().name().toLowerCase(java.util.Locale.ROOT),
+                "code", outcome.error() == null || outcome.error().code() == null ? "none"
+                        : String.valueOf(outcome.error().code())).increment();
         Uni<Void> recorded = tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)
                 .invoke(message -> {
                     message.claimedUntil = null;
@@ -237,6 +256,9 @@ public class OutboxSender {
     static Outcome outcome(Response response) {
         Map<String, Object> body = readBody(response);
         if (response.getStatus() / 100 == 2) {
+            if (Boolean.TRUE.equals(body.get("success"))) {
+                return Outcome.sent(null);
+            }
             Object messages = body.get("messages");
             if (messages instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
                 return Outcome.sent(String.valueOf(first.get("id")));

@@ -3,7 +3,11 @@ package io.liora.integrations.whatsapp;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Throughput per sending number, across replicas: a token bucket in {@code send_rates} holding at
@@ -28,7 +32,7 @@ public class RateGovernor {
                                tokens + rate * extract(epoch from now() - refilled_at)),
                 refilled_at = now()
             where phone_number_id = :number
-            returning tokens""";
+            returning tokens, rate""";
     private static final String TAKE = "update send_rates set tokens = tokens - :taken where phone_number_id = :number";
     private static final String HALVE = """
             update send_rates set rate = greatest(1, rate / 2), tokens = least(tokens, greatest(1, rate / 2)),
@@ -36,9 +40,21 @@ public class RateGovernor {
             where phone_number_id = :number""";
 
     private final WhatsAppConfig config;
+    private final MeterRegistry metrics;
+    private final Map<String, AtomicReference<Double>> rates = new ConcurrentHashMap<>();
 
-    public RateGovernor(WhatsAppConfig config) {
+    public RateGovernor(WhatsAppConfig config, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** The gauge {@code liora.whatsapp.rate{phone_number_id}}: messages/s the number may send now. */
+    private AtomicReference<Double> currentRate(String phoneNumberId) {
+        return rates.computeIfAbsent(phoneNumberId, number -> {
+            AtomicReference<Double> rate = new AtomicReference<>(ceiling(number));
+            metrics.gauge("liora.whatsapp.rate", Tags.of("phone_number_id", number), rate, AtomicReference::get);
+            return rate;
+        });
     }
 
     /** How many of {@code wanted} messages the number may send now; takes those tokens. */
@@ -46,9 +62,11 @@ public class RateGovernor {
         double ceiling = ceiling(phoneNumberId);
         return Panache.getSession().chain(session -> session.createNativeQuery(ENSURE)
                 .setParameter("number", phoneNumberId).setParameter("ceiling", ceiling).executeUpdate()
-                .chain(() -> session.createNativeQuery(REFILL, Double.class).setParameter("number", phoneNumberId)
+                .chain(() -> session.createNativeQuery(REFILL, Object[].class).setParameter("number", phoneNumberId)
                         .getSingleResult())
-                .chain(tokens -> {
+                .chain(bucket -> {
+                    double tokens = ((Number) bucket[0]).doubleValue();
+                    currentRate(phoneNumberId).set(((Number) bucket[1]).doubleValue());
                     int granted = (int) Math.min(wanted, Math.floor(tokens));
                     if (granted <= 0) {
                         return Uni.createFrom().item(0);
