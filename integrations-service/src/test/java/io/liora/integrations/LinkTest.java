@@ -102,6 +102,33 @@ class LinkTest {
     }
 
     @Test
+    void neverMoreThanFiveCallsToBitlyAtOnce() throws Exception {
+        bitlyAnswers(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"link\":\"https://bit.ly/{{randomValue length=6 type='ALPHANUMERIC'}}\"}")
+                .withTransformers("response-template").withFixedDelay(400));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> shorten(request("https://tienda.example.com/p/par-" + n))
+                    .then().statusCode(200).extract().<Boolean>path("shortened")));
+        }
+        for (var answer : answers) {
+            org.assertj.core.api.Assertions.assertThat(answer.get()).isTrue();
+        }
+        pool.shutdown();
+        List<Long> starts = wiremock.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().equals("/bitly/v4/bitlinks"))
+                .map(event -> event.getRequest().getLoggedDate().getTime()).sorted().toList();
+        org.assertj.core.api.Assertions.assertThat(starts).hasSize(8);
+        for (long start : starts) {
+            long inFlight = starts.stream().filter(other -> other >= start && other < start + 390).count();
+            org.assertj.core.api.Assertions.assertThat(inFlight).as("calls started within one call's time")
+                    .isLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void onlyPublicHttpLinksAreAccepted() {
         for (String url : new String[] {"http://localhost:8080/p", "https://10.1.2.3/p", "ftp://tienda.example.com/p",
                 "javascript:alert(1)", "https://192.168.0.10/admin"}) {
