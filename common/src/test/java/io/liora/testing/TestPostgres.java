@@ -121,6 +121,11 @@ public final class TestPostgres {
                 + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
     }
 
+    /** Runs a statement as the superuser, for tests that must break things (and mend them). */
+    public void asSuperuser(String database, String sql) {
+        execute(database, sql);
+    }
+
     private void execute(String database, String sql) {
         try (Connection connection = connect(database, 10); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -32,4 +32,11 @@ class RowLevelSecurityTest {
                 "insert into conversation_log (id, cliente_id, msisdn, direction, message_type, text)"
                         + " values (gen_random_uuid(), ?, '56911111111', 'in', 'text', 'hola')", tenant));
     }
+
+    @Test
+    void pendingStatusesAreIsolated() {
+        assertTenantIsolated("pending_statuses", (db, tenant) -> sql(db,
+                "insert into pending_statuses (id, cliente_id, wamid, status, item) values (gen_random_uuid(), ?, ?,"
+                        + " 'read', '{}')", tenant, "wamid." + UUID.randomUUID()));
+    }
 }

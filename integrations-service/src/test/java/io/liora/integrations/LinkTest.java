@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.liora.testing.InjectWireMock;
 import io.liora.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.liora.integrations.whatsapp.OutboxSender;
 import io.liora.testing.TestDb;
+import io.liora.testing.InjectWireMock;
 import io.liora.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

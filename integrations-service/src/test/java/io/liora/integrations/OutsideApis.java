@@ -1,9 +1,6 @@
 package io.liora.integrations;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.liora.testing.WireMockTestResource;
 import java.util.Map;
 
 /**
@@ -12,15 +9,10 @@ import java.util.Map;
  * need.
  * The sender's timer is off: tests run its rounds themselves.
  */
-public class OutsideApis implements QuarkusTestResourceLifecycleManager {
-
-    private WireMockServer server;
+public class OutsideApis extends WireMockTestResource {
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        String base = server.baseUrl();
+    protected Map<String, String> config(String base) {
         return Map.ofEntries(
                 Map.entry("quarkus.rest-client.graph.url", base + "/graph"),
                 Map.entry("quarkus.rest-client.tenant-service.url", base + "/tenant"),
@@ -37,18 +29,5 @@ public class OutsideApis implements QuarkusTestResourceLifecycleManager {
                 Map.entry("liora.whatsapp.max-attempts", "3"),
                 Map.entry("liora.whatsapp.ceilings.\"100000000000005\"", "5"),
                 Map.entry("liora.whatsapp.ceilings.\"100000000000008\"", "8"));
-    }
-
-    @Override
-    public void inject(TestInjector injector) {
-        injector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.liora.integrations;
+package io.liora.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

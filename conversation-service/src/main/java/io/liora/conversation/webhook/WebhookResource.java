@@ -1,0 +1,96 @@
+package io.liora.conversation.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liora.common.problem.ProblemException;
+import io.liora.common.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/** Meta's webhook: subscription check (GET) and deliveries (POST). */
+@Path("/webhook/meta")
+@PermitAll
+@Tag(name = "webhook", description = "Meta's WhatsApp webhook")
+public class WebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Meta's webhooks are far smaller; anything larger is not Meta. */
+    static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+    private final MetaConfig meta;
+    private final InboxService inbox;
+
+    public WebhookResource(MetaConfig meta, InboxService inbox) {
+        this.meta = meta;
+        this.inbox = inbox;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "verifyWebhook", summary = "Meta's subscription check: answers hub.challenge")
+    @APIResponse(responseCode = "200", description = "The challenge")
+    @APIResponse(responseCode = "403", description = "Wrong mode or verify token")
+    public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
+            @QueryParam("hub.challenge") String challenge) {
+        boolean tokenMatches = token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                meta.verifyToken().getBytes(StandardCharsets.UTF_8));
+        if (!"subscribe".equals(mode) || !tokenMatches || challenge == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "hub.mode or hub.verify_token is wrong");
+        }
+        return Response.ok(challenge, MediaType.TEXT_PLAIN).build();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "receiveWebhook", summary = "Messages and statuses from Meta, signed with the app secret",
+            description = "Answered 200 only once every message is stored; 503 when it cannot be, so Meta retries.")
+    @APIResponse(responseCode = "200", description = "Stored (or unroutable and kept)")
+    @APIResponse(responseCode = "401", description = "Missing or wrong X-Hub-Signature-256")
+    @APIResponse(responseCode = "413", description = "Body over 3 MiB")
+    @APIResponse(responseCode = "503", description = "Could not store; Meta retries")
+    public Uni<Response> receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        if (raw.length > MAX_BODY_BYTES) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A webhook body has at most 3 MiB");
+        }
+        if (!WebhookSignature.valid(signature, raw, meta.appSecrets())) {
+            // the body is not logged: it is not known to be Meta's
+            throw new ProblemException("bad-signature", 401, "Bad signature",
+                    "X-Hub-Signature-256 is missing or does not match the body");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(raw);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not a webhook object");
+        }
+        return inbox.store(WebhookPayload.parse(root))
+                .map(stored -> Response.ok("EVENT_RECEIVED").build())
+                .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
+                    LOG.warnf("Could not store a webhook (%s); answering 503 so Meta retries", e.toString());
+                    return new ProblemException(ProblemType.UNAVAILABLE, "Could not store the delivery; retry later")
+                            .withHeader("Retry-After", "5");
+                });
+    }
+}
