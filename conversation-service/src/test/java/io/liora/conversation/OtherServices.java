@@ -12,6 +12,9 @@ public class OtherServices extends WireMockTestResource {
                 "quarkus.rest-client.tenant-service.url", base + "/tenant",
                 "quarkus.oidc-client.auth-server-url", base + "/tenant",
                 "quarkus.oidc-client.credentials.secret", "test-conversation-secret",
-                "liora.tenants.cache-ttl", "PT0S");
+                "liora.tenants.cache-ttl", "PT0S",
+                "quarkus.rest-client.catalog-service.url", base + "/catalog",
+                "quarkus.rest-client.integrations-service.url", base + "/integrations",
+                "liora.inbox.worker-enabled", "false");
     }
 }

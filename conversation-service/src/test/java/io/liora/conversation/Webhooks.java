@@ -58,6 +58,18 @@ final class Webhooks {
                 + "\",\"text\":{\"body\":\"" + text + "\"},\"type\":\"text\"}";
     }
 
+    static String listReply(String wamid, String from, long timestamp, String id, String title) {
+        return "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
+                + "\",\"type\":\"interactive\",\"interactive\":{\"type\":\"list_reply\",\"list_reply\":{\"id\":\""
+                + id + "\",\"title\":\"" + title + "\"}}}";
+    }
+
+    static String buttonReply(String wamid, String from, long timestamp, String id, String title) {
+        return "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
+                + "\",\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\",\"button_reply\":{\"id\":\""
+                + id + "\",\"title\":\"" + title + "\"}}}";
+    }
+
     static String status(String wamid, String status, String recipient) {
         return "{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\"" + now()
                 + "\",\"recipient_id\":\"" + recipient + "\"}";

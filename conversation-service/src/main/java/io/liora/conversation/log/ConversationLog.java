@@ -53,4 +53,8 @@ public class ConversationLog extends LioraEntity {
 
     @Column(name = "outbound_message_id")
     public UUID outboundMessageId;
+
+    /** Why nothing was sent, when nothing was. */
+    @Column(length = 100)
+    public String note;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
+import io.liora.conversation.processing.InboxWorker;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -36,10 +37,12 @@ public class WebhookResource {
 
     private final MetaConfig meta;
     private final InboxService inbox;
+    private final InboxWorker worker;
 
-    public WebhookResource(MetaConfig meta, InboxService inbox) {
+    public WebhookResource(MetaConfig meta, InboxService inbox, InboxWorker worker) {
         this.meta = meta;
         this.inbox = inbox;
+        this.worker = worker;
     }
 
     @GET
@@ -86,6 +89,7 @@ public class WebhookResource {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not a webhook object");
         }
         return inbox.store(WebhookPayload.parse(root))
+                .invoke(worker::wake)
                 .map(stored -> Response.ok("EVENT_RECEIVED").build())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
                     LOG.warnf("Could not store a webhook (%s); answering 503 so Meta retries", e.toString());

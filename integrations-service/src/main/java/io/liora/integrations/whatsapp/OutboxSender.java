@@ -1,11 +1,11 @@
 package io.liora.integrations.whatsapp;
 
 import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.work.Rounds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -64,9 +63,7 @@ public class OutboxSender {
     private final RateGovernor rates;
     private final MeterRegistry metrics;
     private final AtomicLong queueDepth = new AtomicLong();
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Rounds rounds;
 
     public OutboxSender(TenantTransactions tx, WhatsAppConfig config, @RestClient GraphApi graph,
             WabaCredentials credentials, RateGovernor rates, MeterRegistry metrics, Vertx vertx) {
@@ -76,37 +73,20 @@ public class OutboxSender {
         this.credentials = credentials;
         this.rates = rates;
         this.metrics = metrics;
-        this.vertx = vertx;
         metrics.gauge("liora.whatsapp.queue.depth", queueDepth);
+        this.rounds = new Rounds(vertx, "outbox", this::round, config.batchSize());
     }
 
     void start(@Observes StartupEvent event) {
         if (config.senderEnabled()) {
-            vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+            rounds.every(config.pollInterval());
         }
     }
 
     /** Runs a round now, or right after the one running. */
     public void wake() {
-        if (!config.senderEnabled()) {
-            return;
-        }
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        // a fresh duplicated context: the round's Hibernate sessions are its own
-        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored ->
-                round().subscribe().with(sent -> finished(sent >= config.batchSize()), failure -> {
-                    LOG.warn("Outbox round failed; the next one retries", failure);
-                    finished(false);
-                }));
-    }
-
-    private void finished(boolean full) {
-        running.set(false);
-        if (again.getAndSet(false) || full) {
-            wake();
+        if (config.senderEnabled()) {
+            rounds.wake();
         }
     }
 

@@ -1,0 +1,250 @@
+package io.liora.conversation.processing;
+
+import io.liora.common.persistence.TenantTransactions;
+import io.liora.conversation.clients.IntegrationsApi;
+import io.liora.conversation.inbox.InboundMessage;
+import io.liora.conversation.log.ConversationLog;
+import io.liora.conversation.router.Intent;
+import io.liora.conversation.router.NoMatchBackoff;
+import io.liora.conversation.router.Router;
+import io.liora.conversation.skills.Outgoing;
+import io.liora.conversation.skills.Reply;
+import io.liora.conversation.skills.Skill;
+import io.liora.conversation.skills.Turn;
+import io.liora.conversation.skills.menu.MenuSkill;
+import io.liora.conversation.state.ConvoState;
+import io.liora.conversation.tenant.NumberOwners;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers stored messages. A round claims, for every tenant, the oldest pending message of each
+ * contact whose earlier messages are all answered (so one contact's messages go one at a time, in
+ * Meta's timestamp order), with a lease a dead worker's claim runs out of. Each message: route,
+ * let the skill answer, hand the replies to integrations-service under idempotency keys derived
+ * from the wamid and the reply's index, then, in one transaction, the contact's new state, the log
+ * of both directions and the message marked done. A crash anywhere before that transaction leaves
+ * the message to be processed again, and the same keys make integrations-service send nothing twice.
+ */
+@ApplicationScoped
+public class InboxProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+    private static final Duration WINDOW = Duration.ofHours(24);
+    private static final String CLAIMABLE = """
+            select m.id, m.cliente_id from inbound_messages m
+            where m.status = 'pending' and (m.claimed_until is null or m.claimed_until < now())
+              and not exists (select 1 from inbound_messages o
+                              where o.cliente_id = m.cliente_id and o.msisdn = m.msisdn and o.status = 'pending'
+                                and (o.sent_at, o.id) < (m.sent_at, m.id))
+            order by m.sent_at
+            limit :batch
+            for update skip locked""";
+    private static final String CLAIM = """
+            update inbound_messages set claimed_until = now() + make_interval(secs => :lease), attempts = attempts + 1
+            where id in (:ids)""";
+
+    /** The message and the contact's conversation as they were when processing began. */
+    private record Work(InboundMessage message, ConvoState state, boolean firstContact) {
+    }
+
+    /** What processing decided. */
+    private record Outcome(Intent intent, Reply reply, NoMatchBackoff.State backoff, String note, String slug) {
+    }
+
+    private final TenantTransactions tx;
+    private final InboxConfig config;
+    private final Router router;
+    private final Instance<Skill> skills;
+    private final MenuSkill menu;
+    private final NumberOwners owners;
+    private final IntegrationsApi integrations;
+    private final StatusForwarder statuses;
+
+    public InboxProcessor(TenantTransactions tx, InboxConfig config, Router router, Instance<Skill> skills,
+            MenuSkill menu, NumberOwners owners, @RestClient IntegrationsApi integrations, StatusForwarder statuses) {
+        this.tx = tx;
+        this.config = config;
+        this.router = router;
+        this.skills = skills;
+        this.menu = menu;
+        this.owners = owners;
+        this.integrations = integrations;
+        this.statuses = statuses;
+    }
+
+    /** One round: forward statuses, claim, process what was claimed; returns how many were claimed. */
+    public Uni<Integer> round() {
+        return statuses.forward().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
+                .onItem().transformToUniAndConcatenate(row -> process((UUID) row[0], (UUID) row[1])
+                        .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; retried after its lease",
+                                row[0]))
+                        .onFailure().recoverWithNull())
+                .collect().asList().map(done -> claimed.size()));
+    }
+
+    private Uni<List<Object[]>> claim() {
+        return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(CLAIMABLE, Object[].class).setParameter("batch", config.batchSize()).getResultList()
+                .call(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : session.createNativeQuery(CLAIM)
+                        .setParameter("lease", (double) config.claimLease().toSeconds())
+                        .setParameter("ids", rows.stream().map(row -> row[0]).toList())
+                        .executeUpdate().replaceWithVoid())));
+    }
+
+    Uni<Void> process(UUID id, UUID clienteId) {
+        Context context = Vertx.currentContext();
+        String tenant = clienteId.toString();
+        return tx.forTenant(clienteId, () -> load(id, clienteId)).chain(work -> {
+            if (work == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (work.message().attempts > config.maxAttempts()) {
+                return giveUp(work);
+            }
+            return owners.owner(work.message().phoneNumberId)
+                    .map(owner -> owner.map(o -> o.clienteSlug()).orElse("tienda"))
+                    .chain(slug -> decide(tenant, clienteId, slug, work))
+                    .chain(outcome -> send(tenant, work.message(), outcome).map(ids -> Map.entry(outcome, ids)))
+                    // HTTP answers may arrive on a worker thread; the database work is the event loop's
+                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                    .chain(done -> tx.forTenant(clienteId, () -> finish(work, done.getKey(), done.getValue())));
+        });
+    }
+
+    private Uni<Work> load(UUID id, UUID clienteId) {
+        return InboundMessage.<InboundMessage>findById(id).chain(message -> {
+            if (message == null || !"pending".equals(message.status)) {
+                return Uni.createFrom().nullItem();
+            }
+            return ConvoState.<ConvoState>find("clienteId = ?1 and msisdn = ?2", clienteId, message.msisdn)
+                    .firstResult().map(state -> new Work(message, state == null ? fresh(message) : state,
+                            state == null));
+        });
+    }
+
+    private Uni<Outcome> decide(String tenant, UUID clienteId, String slug, Work work) {
+        InboundMessage message = work.message();
+        ConvoState state = work.state();
+        Router.Input input = new Router.Input(MessageContent.text(message.message), MessageContent.replyId(message.message),
+                state.flow, state.step, work.firstContact());
+        NoMatchBackoff.State backoff = new NoMatchBackoff.State(state.nomatchRate, state.nomatchCredit,
+                state.nomatchStreak);
+        return router.route(tenant, input).chain(intent -> {
+            if (!intent.matched()) {
+                NoMatchBackoff.Decision decision = NoMatchBackoff.unmatched(backoff);
+                Reply reply = decision.answer() ? menu.fallback(decision.offerHuman()) : Reply.silence();
+                if (!decision.answer() && decision.offerHuman()) {
+                    reply = reply.withHuman();
+                }
+                return Uni.createFrom().item(new Outcome(intent, reply, decision.next(),
+                        decision.answer() ? null : "no_match_backoff", slug));
+            }
+            Turn turn = new Turn(clienteId, slug, message.profileName, intent);
+            Skill skill = skills.stream().filter(s -> s.handles(intent.name())).findFirst().orElse(menu);
+            return skill.reply(turn).map(reply -> new Outcome(intent, reply, NoMatchBackoff.matched(backoff), null, slug));
+        }).map(outcome -> withinWindow(message) ? outcome : new Outcome(outcome.intent(), Reply.silence(),
+                outcome.backoff(), "outside_24h_window", outcome.slug()));
+    }
+
+    /** WhatsApp lets a business answer freely only within 24 hours of the customer's message. */
+    private static boolean withinWindow(InboundMessage message) {
+        return message.sentAt.plus(WINDOW).isAfter(Instant.now());
+    }
+
+    private Uni<List<UUID>> send(String tenant, InboundMessage message, Outcome outcome) {
+        List<Outgoing> replies = outcome.reply().messages();
+        List<UUID> ids = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < replies.size(); i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("to", message.msisdn);
+            body.put("phone_number_id", message.phoneNumberId);
+            body.put("type", replies.get(i).type());
+            if (replies.get(i).text() != null) {
+                body.put("text", replies.get(i).text());
+            } else {
+                body.put("interactive", replies.get(i).interactive());
+            }
+            // the same inbound message always makes the same keys: a retry sends nothing new
+            body.put("idempotency_key", message.wamid + ":" + i);
+            chain = chain.chain(() -> integrations.send(tenant, body).invoke(queued -> ids.add(queued.id()))
+                    .replaceWithVoid());
+        }
+        return chain.replaceWith(ids);
+    }
+
+    private Uni<Void> finish(Work work, Outcome outcome, List<UUID> sent) {
+        InboundMessage loaded = work.message();
+        return InboundMessage.<InboundMessage>findById(loaded.id).chain(message -> {
+            if (message == null || !"pending".equals(message.status)) {
+                return Uni.createFrom().voidItem(); // another worker finished it meanwhile
+            }
+            Instant now = Instant.now();
+            message.status = "done";
+            message.processedAt = now;
+            message.claimedUntil = null;
+            return ConvoState.<ConvoState>find("clienteId = ?1 and msisdn = ?2", message.clienteId, message.msisdn)
+                    .firstResult().chain(existing -> {
+                        ConvoState state = existing == null ? fresh(message) : existing;
+                        apply(state, message, outcome);
+                        int latency = (int) Duration.between(message.createdAt, now).toMillis();
+                        List<ConversationLog> logs = new ArrayList<>();
+                        logs.add(ConversationLogs.inbound(message, outcome.intent(), latency, outcome.note()));
+                        for (int i = 0; i < sent.size(); i++) {
+                            logs.add(ConversationLogs.outbound(message, outcome.intent(),
+                                    outcome.reply().messages().get(i), sent.get(i)));
+                        }
+                        return state.persist().chain(() -> ConversationLog.persist(logs));
+                    });
+        }).replaceWithVoid();
+    }
+
+    private static void apply(ConvoState state, InboundMessage message, Outcome outcome) {
+        if (message.profileName != null) {
+            state.profileName = message.profileName;
+        }
+        state.lastInboundAt = state.lastInboundAt == null || message.sentAt.isAfter(state.lastInboundAt)
+                ? message.sentAt : state.lastInboundAt;
+        state.nomatchRate = outcome.backoff().rate();
+        state.nomatchCredit = outcome.backoff().credit();
+        state.nomatchStreak = outcome.backoff().streak();
+        state.needsHuman = state.needsHuman || outcome.reply().needsHuman();
+        if (outcome.intent().matched()) {
+            state.lastIntent = outcome.intent().name();
+            state.flow = outcome.reply().flow();
+            state.step = outcome.reply().step();
+        }
+    }
+
+    private Uni<Void> giveUp(Work work) {
+        return tx.forTenant(work.message().clienteId, () -> InboundMessage.<InboundMessage>findById(work.message().id)
+                .invoke(message -> {
+                    message.status = "failed";
+                    message.claimedUntil = null;
+                    LOG.errorf("Message %s failed after %d attempts", message.id, message.attempts);
+                })).replaceWithVoid();
+    }
+
+    private static ConvoState fresh(InboundMessage message) {
+        ConvoState state = new ConvoState();
+        state.clienteId = message.clienteId;
+        state.msisdn = message.msisdn;
+        state.profileName = message.profileName;
+        return state;
+    }
+}

@@ -1,0 +1,93 @@
+package io.liora.conversation.processing;
+
+import io.liora.common.persistence.TenantTransactions;
+import io.liora.conversation.clients.IntegrationsApi;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands Meta's delivery statuses, stored by the webhook, to integrations-service, one batch per
+ * tenant; a batch that fails stays claimed for a while and is sent again (integrations-service
+ * ignores what it already applied).
+ */
+@ApplicationScoped
+public class StatusForwarder {
+
+    private static final Logger LOG = Logger.getLogger(StatusForwarder.class);
+    private static final String CLAIM = """
+            update pending_statuses set claimed_until = now() + interval '30 seconds', attempts = attempts + 1
+            where id in (select id from pending_statuses
+                         where forwarded_at is null and (claimed_until is null or claimed_until < now())
+                         order by created_at limit 200 for update skip locked)
+            returning id, cliente_id, cast(item as text)""";
+
+    private final TenantTransactions tx;
+    private final IntegrationsApi integrations;
+
+    public StatusForwarder(TenantTransactions tx, @RestClient IntegrationsApi integrations) {
+        this.tx = tx;
+        this.integrations = integrations;
+    }
+
+    /** Forwards what is waiting; answers how many statuses went. */
+    public Uni<Integer> forward() {
+        Context context = Vertx.currentContext();
+        return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(CLAIM, Object[].class).getResultList()))
+                .chain(rows -> {
+                    Map<UUID, List<Object[]>> byTenant = new LinkedHashMap<>();
+                    rows.forEach(row -> byTenant.computeIfAbsent((UUID) row[1], t -> new ArrayList<>()).add(row));
+                    return Multi.createFrom().iterable(byTenant.entrySet())
+                            .onItem().transformToUniAndConcatenate(batch -> send(batch.getKey(), batch.getValue())
+                                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                                    .chain(sent -> markForwarded(batch.getKey(), batch.getValue()))
+                                    .onFailure().invoke(e -> LOG.warnf("Statuses of %s not forwarded yet: %s",
+                                            batch.getKey(), e.toString()))
+                                    .onFailure().recoverWithItem(0))
+                            .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+                });
+    }
+
+    private Uni<IntegrationsApi.StatusResult> send(UUID clienteId, List<Object[]> rows) {
+        List<Map<String, Object>> statuses = new ArrayList<>();
+        for (Object[] row : rows) {
+            statuses.add(Json.read((String) row[2]));
+        }
+        return integrations.statuses(clienteId.toString(), Map.of("statuses", statuses));
+    }
+
+    private Uni<Integer> markForwarded(UUID clienteId, List<Object[]> rows) {
+        return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "update pending_statuses set forwarded_at = now(), claimed_until = null where id in (:ids)")
+                .setParameter("ids", rows.stream().map(row -> row[0]).toList()).executeUpdate()));
+    }
+
+    /** JSON text to a map. */
+    static final class Json {
+        private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        private Json() {
+        }
+
+        static Map<String, Object> read(String json) {
+            try {
+                return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.liora.conversation.skills.menu;
+
+import io.liora.conversation.router.Intent;
+import io.liora.conversation.skills.Outgoing;
+import io.liora.conversation.skills.Reply;
+import io.liora.conversation.skills.Skill;
+import io.liora.conversation.skills.Turn;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The greeting and menu of the enabled skills; the "I did not understand" answer; a person. */
+@ApplicationScoped
+public class MenuSkill implements Skill {
+
+    @Override
+    public boolean handles(String intent) {
+        return Intent.MENU.equals(intent) || Intent.HUMAN.equals(intent);
+    }
+
+    @Override
+    public Uni<Reply> reply(Turn turn) {
+        if (Intent.HUMAN.equals(turn.intent().name())) {
+            return Uni.createFrom().item(Reply.of(Outgoing.text(
+                    "Listo, le pedí a una persona del equipo que continúe esta conversación. "
+                            + "Te responderemos por aquí lo antes posible 🙌")).withHuman());
+        }
+        String hello = turn.firstName() == null ? "¡Hola!" : "¡Hola, " + turn.firstName() + "!";
+        return Uni.createFrom().item(Reply.of(menu(hello + " Soy el asistente virtual. ¿En qué te puedo ayudar?",
+                false)));
+    }
+
+    /** The answer to a message nothing understood; with a person on offer after a few in a row. */
+    public Reply fallback(boolean offerHuman) {
+        Reply reply = Reply.of(menu("No entendí tu mensaje 🤔 Elige una opción del menú o escríbeme, por ejemplo, "
+                + "\"buscar zapatillas\".", offerHuman));
+        return offerHuman ? reply.withHuman() : reply;
+    }
+
+    static Outgoing menu(String body, boolean offerHuman) {
+        List<Outgoing.Option> options = new ArrayList<>(List.of(
+                new Outgoing.Option(Intent.CATEGORIES, "Catálogo", "Mira nuestros productos por categoría"),
+                new Outgoing.Option(Intent.SEARCH, "Buscar producto", "Escribe lo que buscas"),
+                new Outgoing.Option(Intent.HEALTH_MENU, "Vida sana", "Alimentación, actividad física y descanso"),
+                new Outgoing.Option(Intent.RECYCLING, "Reciclaje", "Cómo reciclar mejor")));
+        if (offerHuman) {
+            options.add(new Outgoing.Option(Intent.HUMAN, "Hablar con una persona", "Te atiende alguien del equipo"));
+        }
+        return Outgoing.list(body, "Ver opciones", "Opciones", options);
+    }
+}

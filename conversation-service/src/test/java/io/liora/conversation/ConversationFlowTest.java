@@ -1,0 +1,306 @@
+package io.liora.conversation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.liora.conversation.processing.InboxProcessor;
+import io.liora.testing.InjectWireMock;
+import io.liora.testing.TestDb;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Whole conversations: webhook in, router, skills, replies out to integrations-service. */
+@QuarkusTest
+class ConversationFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTACT = "56912345678";
+
+    @InjectWireMock
+    WireMockServer wiremock;
+
+    @Inject
+    InboxProcessor processor;
+
+    private UUID tenant;
+    private String number;
+
+    @BeforeEach
+    void stubs() throws Throwable {
+        round(); // leave nothing of earlier tests pending
+        wiremock.resetAll();
+        Webhooks.tenantService(wiremock);
+        tenant = UUID.randomUUID();
+        number = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+        Webhooks.number(wiremock, number, tenant, "activo");
+        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"{{randomValue type='UUID'}}\",\"status\":\"queued\"}")
+                .withTransformers("response-template")));
+        wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
+                "{\"intent\":\"none\",\"confidence\":0,\"source\":\"disabled\"}")));
+        wiremock.stubFor(post("/integrations/internal/statuses").willReturn(okJson("{\"applied\":1,\"ignored\":0}")));
+        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/categories").willReturn(okJson(
+                "{\"version\":1,\"categories\":[{\"categoria\":\"Despensa\",\"items\":2},{\"categoria\":\"Deportes\",\"items\":1}]}")));
+        wiremock.stubFor(get(urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).willReturn(okJson(
+                "{\"version\":1,\"items\":[{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano tostado en casa 1kg\","
+                        + "\"descripcion\":\"Tueste medio, origen Colombia\",\"precio\":12990,\"moneda\":\"CLP\","
+                        + "\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"}]}")));
+        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/items/CAF-001").willReturn(okJson(
+                "{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano 1kg\",\"descripcion\":\"Tueste medio\",\"precio\":12990,"
+                        + "\"moneda\":\"CLP\",\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"}")));
+        wiremock.stubFor(post("/integrations/links/shorten").willReturn(okJson(
+                "{\"long_url\":\"https://tienda.example.com/p/caf-001?utm_source=whatsapp\",\"link\":\"https://bit.ly/3cAf\","
+                        + "\"shortened\":true,\"reason\":\"created\"}")));
+    }
+
+    @Test
+    void holaGetsTheMenu() throws Throwable {
+        String wamid = say("hola");
+        JsonNode reply = onlyReply();
+        assertThat(reply.path("to").asText()).isEqualTo(CONTACT);
+        assertThat(reply.path("phone_number_id").asText()).isEqualTo(number);
+        assertThat(reply.path("idempotency_key").asText()).isEqualTo(wamid + ":0");
+        assertThat(reply.path("interactive").path("type").asText()).isEqualTo("list");
+        assertThat(rowIds(reply)).contains("catalogo.categorias", "catalogo.buscar", "vida_sana.menu", "reciclaje.info");
+        assertThat(reply.path("interactive").path("body").path("text").asText()).startsWith("¡Hola, Ana!");
+    }
+
+    @Test
+    void catalogCategoriesThenACategoryThenAProductWithItsTrackedLink() throws Throwable {
+        say("¿Tienen catálogo?");
+        assertThat(rowIds(onlyReply())).containsExactly("catalogo.categoria:Despensa", "catalogo.categoria:Deportes");
+
+        wiremock.resetRequests();
+        tap("catalogo.categoria:Despensa", "Despensa");
+        JsonNode products = onlyReply();
+        assertThat(rowIds(products)).containsExactly("catalogo.producto:CAF-001");
+        JsonNode row = products.path("interactive").path("action").path("sections").get(0).path("rows").get(0);
+        assertThat(row.path("title").asText()).hasSizeLessThanOrEqualTo(24).endsWith("…");
+        assertThat(row.path("description").asText()).startsWith("$12.990 · Tueste medio").hasSizeLessThanOrEqualTo(72);
+        wiremock.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items"))
+                .withQueryParam("categoria", equalTo("Despensa")).withHeader("X-Client-ID", equalTo(tenant.toString())));
+
+        wiremock.resetRequests();
+        tap("catalogo.producto:CAF-001", "Café de grano");
+        JsonNode product = onlyReply();
+        assertThat(product.path("text").path("body").asText()).contains("*Café de grano 1kg*").contains("$12.990")
+                .contains("https://bit.ly/3cAf");
+        wiremock.verify(postRequestedFor(urlEqualTo("/integrations/links/shorten"))
+                .withRequestBody(containing("\"campaign\":\"tienda\"")).withRequestBody(containing("\"content\":\"CAF-001\""))
+                .withRequestBody(containing("cliente:tienda")).withRequestBody(containing("intent:catalogo.producto")));
+    }
+
+    @Test
+    void buscarThenTheTermSearches() throws Throwable {
+        say("buscar");
+        assertThat(onlyReply().path("text").path("body").asText()).contains("¿Qué producto buscas?");
+        wiremock.resetRequests();
+        say("café");
+        assertThat(rowIds(onlyReply())).containsExactly("catalogo.producto:CAF-001");
+        wiremock.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).withQueryParam("q", equalTo("café")));
+    }
+
+    @Test
+    void vidaSanaHasAMenuAndThreeScriptedAnswers() throws Throwable {
+        say("vida sana");
+        JsonNode menu = onlyReply();
+        assertThat(buttonIds(menu)).containsExactly("vida_sana.alimentacion", "vida_sana.actividad", "vida_sana.descanso");
+        for (String[] answer : new String[][] {{"vida_sana.alimentacion", "Alimentación"},
+                {"vida_sana.actividad", "Actividad física"}, {"vida_sana.descanso", "Descanso"}}) {
+            wiremock.resetRequests();
+            tapButton(answer[0], answer[1]);
+            assertThat(onlyReply().path("interactive").path("body").path("text").asText()).contains(answer[1]);
+        }
+    }
+
+    @Test
+    void reciclajeSaysItIsComing() throws Throwable {
+        say("quiero reciclar");
+        assertThat(onlyReply().path("interactive").path("body").path("text").asText()).contains("Estamos preparando");
+    }
+
+    @Test
+    void aTenantWithoutCatalogGetsAPoliteAnswer() throws Throwable {
+        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/categories").willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:liora:problem:catalog-not-found\",\"title\":\"No catalog\",\"status\":404}")));
+        say("catalogo");
+        assertThat(onlyReply().path("text").path("body").asText()).contains("Todavía no tenemos un catálogo");
+    }
+
+    @Test
+    void theSameWebhookThreeTimesGetsOneAnswer() throws Throwable {
+        String wamid = Webhooks.wamid();
+        String body = Webhooks.body(number, Webhooks.contact(CONTACT, "Ana"),
+                Webhooks.text(wamid, CONTACT, Webhooks.now(), "hola"), "");
+        for (int i = 0; i < 3; i++) {
+            Webhooks.deliver(body).then().statusCode(200);
+            round();
+        }
+        assertThat(replies()).hasSize(1);
+    }
+
+    @Test
+    void eachContactIsAnsweredInTimestampOrderEvenWhenDeliveredOutOfOrder() throws Throwable {
+        long now = Webhooks.now();
+        String first = Webhooks.wamid();
+        String second = Webhooks.wamid();
+        String other = Webhooks.wamid();
+        // Meta delivers the later message first, and another contact's in between
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(second, CONTACT, now, "vida sana"), ""))
+                .then().statusCode(200);
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(first, CONTACT, now - 5, "hola") + ","
+                + Webhooks.text(other, "56987654321", now - 3, "catalogo"), "")).then().statusCode(200);
+        round();
+        round();
+        List<String> keys = replies().stream().map(r -> r.path("idempotency_key").asText()).toList();
+        assertThat(keys).contains(first + ":0", second + ":0", other + ":0");
+        assertThat(keys.indexOf(first + ":0")).isLessThan(keys.indexOf(second + ":0"));
+    }
+
+    @Test
+    void freeTextIsAnsweredAtTheFirstAndThirdAndAPersonIsOfferedAfterThree() throws Throwable {
+        say("hola"); // first contact: the greeting, then the contact is known
+        wiremock.resetRequests();
+        for (int i = 1; i <= 3; i++) {
+            say("xyzzy " + i);
+        }
+        List<JsonNode> replies = replies();
+        assertThat(replies).hasSize(2);
+        assertThat(rowIds(replies.get(1))).contains("humano");
+        assertThat(TestDb.query(tenant, "select needs_human, nomatch_streak from convo_state where msisdn = ?", CONTACT)
+                .get(0)).containsEntry("needs_human", true).containsEntry("nomatch_streak", 3);
+        assertThat(TestDb.query(tenant, "select count(*) as silent from conversation_log where msisdn = ? and"
+                + " note = 'no_match_backoff'", CONTACT).get(0)).containsEntry("silent", 1L);
+    }
+
+    @Test
+    void aWorkerThatDiedMidProcessingLeavesTheMessageToBeAnsweredOnce() throws Throwable {
+        String wamid = say("hola");
+        // as if the worker had sent the replies and died before its final transaction committed
+        TestDb.update(tenant, "delete from conversation_log where wamid = ? or inbound_message_id ="
+                + " (select id from inbound_messages where wamid = ?)", wamid, wamid);
+        TestDb.update(tenant, "update inbound_messages set status = 'pending', claimed_until = now() - interval '1 second'"
+                + " where wamid = ?", wamid);
+        round();
+        List<String> keys = replies().stream().map(r -> r.path("idempotency_key").asText()).toList();
+        assertThat(keys).as("the retry uses the same keys, so integrations-service sends nothing new")
+                .containsExactly(wamid + ":0", wamid + ":0");
+        assertThat(TestDb.query(tenant, "select status from inbound_messages where wamid = ?", wamid).get(0))
+                .containsEntry("status", "done");
+        assertThat(TestDb.query(tenant, "select direction from conversation_log where inbound_message_id ="
+                + " (select id from inbound_messages where wamid = ?)", wamid)).hasSize(2);
+    }
+
+    @Test
+    void outsideTheTwentyFourHourWindowNothingIsSentAndTheLogSaysWhy() throws Throwable {
+        String wamid = Webhooks.wamid();
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(wamid, CONTACT, Webhooks.now() - 25 * 3600, "hola"),
+                "")).then().statusCode(200);
+        round();
+        assertThat(replies()).isEmpty();
+        assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", wamid).get(0))
+                .containsEntry("note", "outside_24h_window");
+    }
+
+    @Test
+    void theConversationIsLoggedBothWays() throws Throwable {
+        String wamid = say("vida sana");
+        List<Map<String, Object>> log = TestDb.query(tenant, "select direction, intent, skill, intent_source,"
+                + " outbound_message_id is not null as has_outbound from conversation_log where msisdn = ?"
+                + " and inbound_message_id = (select id from inbound_messages where wamid = ?) order by direction",
+                CONTACT, wamid);
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).containsEntry("direction", "in").containsEntry("intent", "vida_sana.menu")
+                .containsEntry("skill", "vida_sana").containsEntry("intent_source", "keyword");
+        assertThat(log.get(1)).containsEntry("direction", "out").containsEntry("has_outbound", true);
+    }
+
+    @Test
+    void statusesAreHandedToIntegrations() throws Throwable {
+        String ours = Webhooks.wamid();
+        Webhooks.deliver(Webhooks.body(number, "", "", Webhooks.status(ours, "read", CONTACT))).then().statusCode(200);
+        round();
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses"))
+                .withHeader("X-Client-ID", equalTo(tenant.toString())).withRequestBody(containing(ours)));
+        round();
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses")));
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private String say(String text) throws Throwable {
+        String wamid = Webhooks.wamid();
+        Webhooks.deliver(Webhooks.body(number, Webhooks.contact(CONTACT, "Ana María"),
+                Webhooks.text(wamid, CONTACT, Webhooks.now(), text), "")).then().statusCode(200);
+        round();
+        return wamid;
+    }
+
+    private void tap(String id, String title) throws Throwable {
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.listReply(Webhooks.wamid(), CONTACT, Webhooks.now(), id,
+                title), "")).then().statusCode(200);
+        round();
+    }
+
+    private void tapButton(String id, String title) throws Throwable {
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.buttonReply(Webhooks.wamid(), CONTACT, Webhooks.now(), id,
+                title), "")).then().statusCode(200);
+        round();
+    }
+
+    private void round() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> processor.round());
+    }
+
+    private List<JsonNode> replies() {
+        return wiremock.findAll(postRequestedFor(urlEqualTo("/integrations/messages"))).stream()
+                .sorted(java.util.Comparator.comparing(r -> r.getLoggedDate()))
+                .map(r -> {
+                    try {
+                        return JSON.readTree(r.getBodyAsString());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private JsonNode onlyReply() {
+        List<JsonNode> replies = replies();
+        assertThat(replies).hasSize(1);
+        return replies.get(0);
+    }
+
+    private static List<String> rowIds(JsonNode reply) {
+        List<String> ids = new java.util.ArrayList<>();
+        reply.path("interactive").path("action").path("sections").forEach(section ->
+                section.path("rows").forEach(row -> ids.add(row.path("id").asText())));
+        return ids;
+    }
+
+    private static List<String> buttonIds(JsonNode reply) {
+        List<String> ids = new java.util.ArrayList<>();
+        reply.path("interactive").path("action").path("buttons").forEach(b -> ids.add(b.path("reply").path("id").asText()));
+        return ids;
+    }
+}
