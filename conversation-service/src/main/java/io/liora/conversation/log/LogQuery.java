@@ -1,0 +1,87 @@
+package io.liora.conversation.log;
+
+import io.liora.common.problem.Problem;
+import io.liora.common.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The filters and position of a log export: time range, contact, direction, intent, and a keyset
+ * cursor (the last row's {@code created_at} and {@code id}) so pages never skip or repeat a row.
+ */
+public record LogQuery(Instant from, Instant to, String msisdn, String direction, String intent, Instant afterTime,
+        UUID afterId) {
+
+    /** Where the next page starts. */
+    public static String cursor(Instant createdAt, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static LogQuery of(Instant from, Instant to, String msisdn, String direction, String intent, String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return new LogQuery(from, to, msisdn, direction, intent, null, null);
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+            return new LogQuery(from, to, msisdn, direction, intent, Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("cursor", null,
+                    "is not a cursor this export gave")));
+        }
+    }
+
+    public LogQuery after(Instant createdAt, UUID id) {
+        return new LogQuery(from, to, msisdn, direction, intent, createdAt, id);
+    }
+
+    /** The WHERE clause; parameters by name, bound by {@link #bind}. */
+    String where() {
+        StringBuilder where = new StringBuilder("l.cliente_id = :cliente");
+        if (from != null) {
+            where.append(" and l.created_at >= :from");
+        }
+        if (to != null) {
+            where.append(" and l.created_at < :to");
+        }
+        if (msisdn != null) {
+            where.append(" and l.msisdn = :msisdn");
+        }
+        if (direction != null) {
+            where.append(" and l.direction = :direction");
+        }
+        if (intent != null) {
+            where.append(" and l.intent = :intent");
+        }
+        if (afterId != null) {
+            where.append(" and (l.created_at, l.id) > (:afterTime, :afterId)");
+        }
+        return where.toString();
+    }
+
+    <Q extends org.hibernate.reactive.mutiny.Mutiny.AbstractQuery> Q bind(Q query, UUID clienteId) {
+        query.setParameter("cliente", clienteId);
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        if (msisdn != null) {
+            query.setParameter("msisdn", msisdn);
+        }
+        if (direction != null) {
+            query.setParameter("direction", direction);
+        }
+        if (intent != null) {
+            query.setParameter("intent", intent);
+        }
+        if (afterId != null) {
+            query.setParameter("afterTime", afterTime).setParameter("afterId", afterId);
+        }
+        return query;
+    }
+}

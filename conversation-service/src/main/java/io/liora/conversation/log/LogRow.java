@@ -1,0 +1,45 @@
+package io.liora.conversation.log;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** One exported log row. */
+public record LogRow(UUID id, Instant createdAt, String msisdn, String direction, String messageType, String text,
+        String intent, String skill, Double confidence, String intentSource, Integer latencyMs, String wamid,
+        UUID outboundMessageId, String note, boolean needsHuman) {
+
+    static final String[] COLUMNS = {"created_at", "msisdn", "direction", "message_type", "text", "intent", "skill",
+        "confidence", "intent_source", "latency_ms", "wamid", "outbound_message_id", "note", "needs_human", "id"};
+
+    static LogRow of(Object[] row) {
+        return new LogRow((UUID) row[0], toInstant(row[1]), (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], (String) row[6], (String) row[7], row[8] == null ? null : ((Number) row[8]).doubleValue(),
+                (String) row[9], row[10] == null ? null : ((Number) row[10]).intValue(), (String) row[11], (UUID) row[12],
+                (String) row[13], Boolean.TRUE.equals(row[14]));
+    }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        Object[] values = {createdAt, msisdn, direction, messageType, text, intent, skill, confidence, intentSource,
+            latencyMs, wamid, outboundMessageId, note, needsHuman, id};
+        for (int i = 0; i < COLUMNS.length; i++) {
+            map.put(COLUMNS[i], values[i] == null ? null : values[i] instanceof Instant ? values[i].toString() : values[i]);
+        }
+        return map;
+    }
+
+    static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return Instant.parse(String.valueOf(value));
+    }
+}
