@@ -3,6 +3,7 @@ package io.liora.catalog.ingest;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
+import io.liora.common.rest.Pages;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,7 @@ public class IngestLogService {
             Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
             var query = outcome == null ? IngestLog.<IngestLog>find("clienteId", newestFirst, clienteId)
                     : IngestLog.<IngestLog>find("clienteId = ?1 and outcome = ?2", newestFirst, clienteId, outcome.name());
-            return query.page(request.page, request.size).list()
-                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
+            return Pages.of(query, request);
         });
     }
 }

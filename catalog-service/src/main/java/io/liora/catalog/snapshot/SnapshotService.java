@@ -8,6 +8,7 @@ import io.liora.catalog.ingest.IngestOutcome;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
+import io.liora.common.rest.Pages;
 import io.liora.common.text.TextNormalizer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
@@ -110,12 +111,8 @@ public class SnapshotService {
     }
 
     public Uni<Page<CatalogDtos.SnapshotSummary>> list(UUID clienteId, PageRequest request) {
-        return tx.forTenant(clienteId, () -> {
-            var query = CatalogSnapshot.<CatalogSnapshot>find("clienteId", Sort.descending("version"), clienteId)
-                    .project(CatalogDtos.SnapshotSummary.class);
-            return query.page(request.page, request.size).list()
-                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
-        });
+        return tx.forTenant(clienteId, () -> Pages.of(CatalogSnapshot.<CatalogSnapshot>find("clienteId",
+                Sort.descending("version"), clienteId).project(CatalogDtos.SnapshotSummary.class), request));
     }
 
     /** Inside a tenant transaction: the active snapshot, or {@code null}. */

@@ -5,6 +5,7 @@ import io.liora.common.problem.DatabaseErrors;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
+import io.liora.common.rest.Pages;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,7 @@ public class MessageService {
             Sort newest = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
             var query = status == null ? OutboundMessage.<OutboundMessage>find("clienteId", newest, clienteId)
                     : OutboundMessage.<OutboundMessage>find("clienteId = ?1 and status = ?2", newest, clienteId, status);
-            return query.page(request.page, request.size).list()
-                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
+            return Pages.of(query, request);
         });
     }
 

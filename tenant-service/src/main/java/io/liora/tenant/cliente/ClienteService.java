@@ -6,6 +6,7 @@ import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
+import io.liora.common.rest.Pages;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +33,7 @@ public class ClienteService {
     }
 
     public Uni<Page<Cliente>> list(PageRequest request) {
-        return tx.acrossTenants(() -> {
-            var query = Cliente.<Cliente>findAll(Sort.by("createdAt").and("id"));
-            return query.page(request.page, request.size).list()
-                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
-        });
+        return tx.acrossTenants(() -> Pages.of(Cliente.<Cliente>findAll(Sort.by("createdAt").and("id")), request));
     }
 
     public Uni<Cliente> get(UUID id) {

@@ -6,6 +6,7 @@ import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
+import io.liora.common.rest.Pages;
 import io.liora.common.security.Roles;
 import io.liora.tenant.auth.PasswordHasher;
 import io.liora.tenant.cliente.ClienteService;
@@ -52,11 +53,7 @@ public class UsuarioService {
     }
 
     public Uni<Page<Usuario>> list(UUID clienteId, PageRequest request) {
-        return tx.forTenant(clienteId, () -> {
-            var query = Usuario.<Usuario>find("clienteId", Sort.by("createdAt").and("id"), clienteId);
-            return query.page(request.page, request.size).list()
-                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
-        });
+        return tx.forTenant(clienteId, () -> Pages.of(Usuario.<Usuario>find("clienteId", Sort.by("createdAt").and("id"), clienteId), request));
     }
 
     public Uni<Usuario> get(UUID clienteId, UUID usuarioId) {

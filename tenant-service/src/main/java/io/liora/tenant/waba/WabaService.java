@@ -6,6 +6,7 @@ import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
+import io.liora.common.rest.Pages;
 import io.liora.tenant.cliente.Cliente;
 import io.liora.tenant.cliente.ClienteService;
 import io.liora.common.crypto.SecretCipher;
@@ -43,11 +44,7 @@ public class WabaService {
     }
 
     public Uni<Page<WabaAccount>> list(UUID clienteId, PageRequest request) {
-        return tx.forTenant(clienteId, () -> {
-            var query = WabaAccount.<WabaAccount>find("clienteId", Sort.by("createdAt").and("id"), clienteId);
-            return query.page(request.page, request.size).list()
-                    .chain(items -> query.count().map(total -> new Page<>(items, request.page, request.size, total)));
-        });
+        return tx.forTenant(clienteId, () -> Pages.of(WabaAccount.<WabaAccount>find("clienteId", Sort.by("createdAt").and("id"), clienteId), request));
     }
 
     public Uni<WabaAccount> update(UUID clienteId, UUID wabaAccountId, WabaDtos.WabaPatch patch) {
