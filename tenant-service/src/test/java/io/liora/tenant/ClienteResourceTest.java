@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.liora.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,35 @@ class ClienteResourceTest {
         as(Fixtures.staff("owner", tenant)).body(Map.of("plan", "enterprise")).patch("/clientes/" + tenant)
                 .then().statusCode(403);
         as(Fixtures.staff("owner", tenant)).get("/clientes").then().statusCode(403);
+    }
+
+    @Test
+    void ownersSetTheBotsPolicyAndServicesSeeItWithTheNumber() {
+        UUID tenant = Fixtures.tenant();
+        String number = Fixtures.phoneNumberId();
+        Fixtures.waba(tenant, number, "EAAG-policy-token-000000000");
+        Map<String, Object> policy = Map.of("enabled_skills", List.of("catalogo", "vida_sana"),
+                "texts", Map.of("menu.greeting", "¡Bienvenido a Tienda Uno!"),
+                "nomatch", Map.of("min_rate", 0.125, "offer_human_after", 2),
+                "reply_rate_per_minute", 120);
+        as(Fixtures.staff("owner", tenant)).body(policy).put("/clientes/" + tenant + "/policy").then().statusCode(200)
+                .body("enabled_skills", equalTo(List.of("catalogo", "vida_sana")))
+                .body("nomatch.offer_human_after", equalTo(2));
+        as(Fixtures.staff("admin", tenant)).get("/clientes/" + tenant + "/policy").then().statusCode(200)
+                .body("texts.'menu.greeting'", equalTo("¡Bienvenido a Tienda Uno!"));
+        as(TestTokens.service("conversation-service")).get("/internal/waba/by-phone-number/" + number).then()
+                .statusCode(200).body("plan", equalTo("pro")).body("policy.reply_rate_per_minute", equalTo(120));
+    }
+
+    @Test
+    void aPolicyIsValidatedAndOnlyItsTenantsOwnersAndAdminsSetIt() {
+        UUID tenant = Fixtures.tenant();
+        as(Fixtures.staff("owner", tenant)).body(Map.of("enabled_skills", List.of("casino"), "reply_rate_per_minute", 0))
+                .put("/clientes/" + tenant + "/policy").then().statusCode(400)
+                .body("errors.field", hasItem("enabled_skills[0]")).body("errors.field", hasItem("reply_rate_per_minute"));
+        as(Fixtures.staff("agent", tenant)).body(Map.of()).put("/clientes/" + tenant + "/policy").then().statusCode(403);
+        as(Fixtures.staff("owner", UUID.randomUUID())).body(Map.of()).put("/clientes/" + tenant + "/policy").then()
+                .statusCode(403);
     }
 
     @Test

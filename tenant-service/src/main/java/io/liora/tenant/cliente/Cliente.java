@@ -4,6 +4,10 @@ import io.liora.common.persistence.LioraEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A tenant: a business that connects its WhatsApp number to Liora. */
 @Entity
@@ -25,4 +29,9 @@ public class Cliente extends LioraEntity {
 
     @Column(nullable = false, length = 20)
     public String estado = ACTIVO;
+
+    /** How the tenant's bot behaves (see TenantPolicy); empty: the plan's defaults. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> policy = new HashMap<>();
 }

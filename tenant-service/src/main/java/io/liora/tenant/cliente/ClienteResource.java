@@ -1,5 +1,9 @@
 package io.liora.tenant.cliente;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.security.Roles;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,6 +73,34 @@ public class ClienteResource {
     public Uni<ClienteDtos.ClienteView> get(@PathParam("clienteId") UUID clienteId) {
         return clientes.get(clienteId).map(ClienteDtos.ClienteView::of);
     }
+
+    @GET
+    @Path("/{clienteId}/policy")
+    @RequiresTenant
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
+    @Operation(operationId = "getTenantPolicy", summary = "How the tenant's bot behaves (empty: the plan's defaults)")
+    @APIResponseSchema(value = TenantPolicy.class, responseCode = "200", responseDescription = "The policy")
+    public Uni<Map<String, Object>> policy(@PathParam("clienteId") UUID clienteId) {
+        return clientes.get(clienteId).map(cliente -> cliente.policy);
+    }
+
+    @PUT
+    @Path("/{clienteId}/policy")
+    @RequiresTenant
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
+    @Operation(operationId = "replaceTenantPolicy", summary = "Replace the bot's policy: skills, texts, backoff, reply cap")
+    @APIResponseSchema(value = TenantPolicy.class, responseCode = "200", responseDescription = "The policy")
+    public Uni<Map<String, Object>> replacePolicy(@PathParam("clienteId") UUID clienteId,
+            @Valid @NotNull TenantPolicy policy) {
+        return clientes.replacePolicy(clienteId, POLICY.convertValue(policy, POLICY_MAP)).map(cliente -> cliente.policy);
+    }
+
+    /** Stored as the API shows it: snake_case, absent fields left out. */
+    private static final ObjectMapper POLICY = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final TypeReference<Map<String, Object>> POLICY_MAP = new TypeReference<>() {
+    };
 
     @PATCH
     @Path("/{clienteId}")

@@ -10,6 +10,8 @@ import io.liora.common.rest.Pages;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Tenants: created and listed by platform admins (cross-tenant), read and changed one at a time. */
@@ -52,6 +54,10 @@ public class ClienteService {
                 cliente.estado = patch.estado();
             }
         }));
+    }
+
+    public Uni<Cliente> replacePolicy(UUID id, Map<String, Object> policy) {
+        return tx.forTenant(id, () -> find(id).invoke(cliente -> cliente.policy = new HashMap<>(policy)));
     }
 
     /** Inside a tenant transaction: the tenant, or 404. */

@@ -50,7 +50,7 @@ public final class WabaDtos {
 
     /** Who owns a phone number: what the webhook needs to route a message. */
     public record NumberOwner(UUID clienteId, UUID wabaAccountId, String estado, String clienteEstado,
-            String clienteSlug) {
+            String clienteSlug, String plan, java.util.Map<String, Object> policy) {
     }
 
     /** The decrypted credentials, for integrations-service only. */

@@ -69,7 +69,8 @@ public class WabaService {
         return tx.acrossTenants(() -> WabaAccount.<WabaAccount>find("phoneNumberId", phoneNumberId).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No tenant has the number " + phoneNumberId))
                 .chain(waba -> Cliente.<Cliente>findById(waba.clienteId).map(cliente -> new WabaDtos.NumberOwner(
-                        waba.clienteId, waba.id, waba.estado, cliente.estado, cliente.slug))));
+                        waba.clienteId, waba.id, waba.estado, cliente.estado, cliente.slug, cliente.plan,
+                        cliente.policy))));
     }
 
     /** The tenant's decrypted credentials for one of its numbers. */
