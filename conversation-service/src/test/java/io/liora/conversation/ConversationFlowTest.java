@@ -247,6 +247,37 @@ class ConversationFlowTest {
         wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses")));
     }
 
+    @Test
+    void theTenantsPolicyChoosesSkillsTextsAndBackoff() throws Throwable {
+        Webhooks.number(wiremock, number, tenant, "activo", "{\"enabled_skills\":[\"catalogo\"],"
+                + "\"texts\":{\"menu.greeting\":\"Bienvenido a Tienda Uno\"},\"nomatch\":{\"offer_human_after\":1}}");
+        say("hola");
+        JsonNode menu = onlyReply();
+        assertThat(menu.path("interactive").path("body").path("text").asText()).isEqualTo("Bienvenido a Tienda Uno");
+        assertThat(rowIds(menu)).containsExactly("catalogo.categorias", "catalogo.buscar");
+
+        wiremock.resetRequests();
+        String wamid = say("vida sana");
+        assertThat(rowIds(onlyReply())).containsExactly("catalogo.categorias", "catalogo.buscar");
+        assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", wamid).get(0))
+                .containsEntry("note", "skill_disabled");
+
+        wiremock.resetRequests();
+        say("xyzzy");
+        assertThat(rowIds(onlyReply())).as("a person on offer after one unmatched message").contains("humano");
+    }
+
+    @Test
+    void theTenantsReplyCapHolds() throws Throwable {
+        Webhooks.number(wiremock, number, tenant, "activo", "{\"reply_rate_per_minute\":2}");
+        say("hola");
+        say("vida sana");
+        String third = say("reciclaje");
+        assertThat(replies()).hasSize(2);
+        assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", third).get(0))
+                .containsEntry("note", "tenant_reply_cap");
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private String say(String text) throws Throwable {

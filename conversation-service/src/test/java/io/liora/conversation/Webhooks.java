@@ -29,10 +29,15 @@ final class Webhooks {
     }
 
     static void number(WireMockServer wiremock, String phoneNumberId, UUID tenant, String clienteEstado) {
+        number(wiremock, phoneNumberId, tenant, clienteEstado, "{}");
+    }
+
+    /** @param policy the tenant's bot policy as tenant-service returns it (JSON) */
+    static void number(WireMockServer wiremock, String phoneNumberId, UUID tenant, String clienteEstado, String policy) {
         wiremock.stubFor(get("/tenant/internal/waba/by-phone-number/" + phoneNumberId).willReturn(okJson(
                 "{\"cliente_id\":\"" + tenant + "\",\"waba_account_id\":\"" + UUID.randomUUID()
                         + "\",\"estado\":\"activo\",\"cliente_estado\":\"" + clienteEstado
-                        + "\",\"cliente_slug\":\"tienda\"}")));
+                        + "\",\"cliente_slug\":\"tienda\",\"plan\":\"pro\",\"policy\":" + policy + "}")));
     }
 
     static void unknownNumber(WireMockServer wiremock, String phoneNumberId) {

@@ -4,6 +4,7 @@ import io.liora.common.persistence.TenantTransactions;
 import io.liora.conversation.clients.IntegrationsApi;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.log.ConversationLog;
+import io.liora.conversation.policy.BotPolicy;
 import io.liora.conversation.router.Intent;
 import io.liora.conversation.router.NoMatchBackoff;
 import io.liora.conversation.router.Router;
@@ -63,7 +64,15 @@ public class InboxProcessor {
     }
 
     /** What processing decided. */
-    private record Outcome(Intent intent, Reply reply, NoMatchBackoff.State backoff, String note, String slug) {
+    private record Outcome(Intent intent, Reply reply, NoMatchBackoff.State backoff, String note) {
+
+        Outcome silenced(String why) {
+            return new Outcome(intent, Reply.silence(), backoff, why);
+        }
+    }
+
+    /** The tenant as the number's owner describes it. */
+    private record Tenant(String slug, BotPolicy policy) {
     }
 
     private final TenantTransactions tx;
@@ -117,8 +126,9 @@ public class InboxProcessor {
                 return giveUp(work);
             }
             return owners.owner(work.message().phoneNumberId)
-                    .map(owner -> owner.map(o -> o.clienteSlug()).orElse("tienda"))
-                    .chain(slug -> decide(tenant, clienteId, slug, work))
+                    .map(owner -> owner.map(o -> new Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
+                            .orElse(new Tenant("tienda", BotPolicy.defaults())))
+                    .chain(owner -> decide(tenant, clienteId, owner, work))
                     .chain(outcome -> send(tenant, work.message(), outcome).map(ids -> Map.entry(outcome, ids)))
                     // HTTP answers may arrive on a worker thread; the database work is the event loop's
                     .emitOn(task -> context.runOnContext(ignored -> task.run()))
@@ -137,28 +147,48 @@ public class InboxProcessor {
         });
     }
 
-    private Uni<Outcome> decide(String tenant, UUID clienteId, String slug, Work work) {
+    private Uni<Outcome> decide(String tenant, UUID clienteId, Tenant owner, Work work) {
+        BotPolicy policy = owner.policy();
         InboundMessage message = work.message();
         ConvoState state = work.state();
         Router.Input input = new Router.Input(MessageContent.text(message.message), MessageContent.replyId(message.message),
                 state.flow, state.step, work.firstContact());
         NoMatchBackoff.State backoff = new NoMatchBackoff.State(state.nomatchRate, state.nomatchCredit,
                 state.nomatchStreak);
-        return router.route(tenant, input).chain(intent -> {
-            if (!intent.matched()) {
-                NoMatchBackoff.Decision decision = NoMatchBackoff.unmatched(backoff);
-                Reply reply = decision.answer() ? menu.fallback(decision.offerHuman()) : Reply.silence();
+        return router.route(tenant, input).chain(routed -> {
+            if (!routed.matched()) {
+                NoMatchBackoff.Decision decision = NoMatchBackoff.unmatched(backoff, policy.nomatch());
+                Reply reply = decision.answer() ? menu.fallback(policy, decision.offerHuman()) : Reply.silence();
                 if (!decision.answer() && decision.offerHuman()) {
                     reply = reply.withHuman();
                 }
-                return Uni.createFrom().item(new Outcome(intent, reply, decision.next(),
-                        decision.answer() ? null : "no_match_backoff", slug));
+                return Uni.createFrom().item(new Outcome(routed, reply, decision.next(),
+                        decision.answer() ? null : "no_match_backoff"));
             }
-            Turn turn = new Turn(clienteId, slug, message.profileName, intent);
+            // a skill the tenant does not offer answers with the menu of those it does
+            boolean offered = Intent.MENU.equals(routed.name()) || Intent.HUMAN.equals(routed.name())
+                    || policy.enabled(routed.skill());
+            Intent intent = offered ? routed : Intent.rule(Intent.MENU, null, routed.source());
+            Turn turn = new Turn(clienteId, owner.slug(), message.profileName, intent, policy);
             Skill skill = skills.stream().filter(s -> s.handles(intent.name())).findFirst().orElse(menu);
-            return skill.reply(turn).map(reply -> new Outcome(intent, reply, NoMatchBackoff.matched(backoff), null, slug));
-        }).map(outcome -> withinWindow(message) ? outcome : new Outcome(outcome.intent(), Reply.silence(),
-                outcome.backoff(), "outside_24h_window", outcome.slug()));
+            return skill.reply(turn).map(reply -> new Outcome(intent, reply,
+                    NoMatchBackoff.matched(backoff, policy.nomatch()), offered ? null : "skill_disabled"));
+        }).chain(outcome -> {
+            if (!withinWindow(message)) {
+                return Uni.createFrom().item(outcome.silenced("outside_24h_window"));
+            }
+            if (outcome.reply().messages().isEmpty()) {
+                return Uni.createFrom().item(outcome);
+            }
+            return repliesInLastMinute(clienteId).map(sent -> sent + outcome.reply().messages().size()
+                    > policy.repliesPerMinute() ? outcome.silenced("tenant_reply_cap") : outcome);
+        });
+    }
+
+    /** The tenant's replies in the last minute, for its cap. */
+    private Uni<Long> repliesInLastMinute(UUID clienteId) {
+        return tx.forTenant(clienteId, () -> ConversationLog.count(
+                "clienteId = ?1 and direction = 'out' and createdAt > ?2", clienteId, Instant.now().minusSeconds(60)));
     }
 
     /** WhatsApp lets a business answer freely only within 24 hours of the customer's message. */

@@ -14,6 +14,11 @@ public final class NoMatchBackoff {
     public static final double INCREASE = 1.0 / 4;
     public static final int OFFER_HUMAN_AFTER = 3;
 
+    /** A tenant's parameters (its policy), defaulting to the constants above. */
+    public record Params(double minRate, double increase, int offerHumanAfter) {
+        public static final Params DEFAULT = new Params(MIN_RATE, INCREASE, OFFER_HUMAN_AFTER);
+    }
+
     /** A contact's backoff state. */
     public record State(double rate, double credit, int streak) {
 
@@ -30,17 +35,25 @@ public final class NoMatchBackoff {
     }
 
     public static Decision unmatched(State state) {
+        return unmatched(state, Params.DEFAULT);
+    }
+
+    public static Decision unmatched(State state, Params params) {
         double credit = state.credit() + state.rate();
         int streak = state.streak() + 1;
-        boolean offerHuman = streak >= OFFER_HUMAN_AFTER;
+        boolean offerHuman = streak >= params.offerHumanAfter();
         if (credit >= 1.0) {
             return new Decision(true, offerHuman,
-                    new State(Math.max(MIN_RATE, state.rate() / 2), credit - 1.0, streak));
+                    new State(Math.max(params.minRate(), state.rate() / 2), credit - 1.0, streak));
         }
         return new Decision(false, offerHuman, new State(state.rate(), credit, streak));
     }
 
     public static State matched(State state) {
-        return new State(Math.min(1.0, state.rate() + INCREASE), state.credit(), 0);
+        return matched(state, Params.DEFAULT);
+    }
+
+    public static State matched(State state, Params params) {
+        return new State(Math.min(1.0, state.rate() + params.increase()), state.credit(), 0);
     }
 }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/internal/waba/by-phone-number/{phoneNumberId}")
 public interface TenantServiceApi {
 
-    record NumberOwner(UUID clienteId, UUID wabaAccountId, String estado, String clienteEstado, String clienteSlug) {
+    record NumberOwner(UUID clienteId, UUID wabaAccountId, String estado, String clienteEstado, String clienteSlug,
+            String plan, java.util.Map<String, Object> policy) {
     }
 
     @GET

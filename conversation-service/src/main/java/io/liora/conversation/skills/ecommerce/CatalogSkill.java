@@ -49,8 +49,8 @@ public class CatalogSkill implements Skill {
             case Intent.PRODUCT -> product(turn, intent.argument());
             default -> categories(turn);
         };
-        return reply.onFailure(CatalogSkill::noCatalog).recoverWithItem(Reply.of(Outgoing.text(
-                "Todavía no tenemos un catálogo publicado por aquí 🙏 Vuelve a escribirnos pronto.")));
+        return reply.onFailure(CatalogSkill::noCatalog).recoverWithItem(() -> Reply.of(Outgoing.text(turn.text(
+                "catalogo.none", "Todavía no tenemos un catálogo publicado por aquí 🙏 Vuelve a escribirnos pronto."))));
     }
 
     private Uni<Reply> categories(Turn turn) {

@@ -1,5 +1,6 @@
 package io.liora.conversation.skills.menu;
 
+import io.liora.conversation.policy.BotPolicy;
 import io.liora.conversation.router.Intent;
 import io.liora.conversation.skills.Outgoing;
 import io.liora.conversation.skills.Reply;
@@ -22,29 +23,36 @@ public class MenuSkill implements Skill {
     @Override
     public Uni<Reply> reply(Turn turn) {
         if (Intent.HUMAN.equals(turn.intent().name())) {
-            return Uni.createFrom().item(Reply.of(Outgoing.text(
+            return Uni.createFrom().item(Reply.of(Outgoing.text(turn.text("human.handoff",
                     "Listo, le pedí a una persona del equipo que continúe esta conversación. "
-                            + "Te responderemos por aquí lo antes posible 🙌")).withHuman());
+                            + "Te responderemos por aquí lo antes posible 🙌"))).withHuman());
         }
         String hello = turn.firstName() == null ? "¡Hola!" : "¡Hola, " + turn.firstName() + "!";
-        return Uni.createFrom().item(Reply.of(menu(hello + " Soy el asistente virtual. ¿En qué te puedo ayudar?",
-                false)));
+        return Uni.createFrom().item(Reply.of(menu(turn.policy(),
+                turn.text("menu.greeting", hello + " Soy el asistente virtual. ¿En qué te puedo ayudar?"), false)));
     }
 
     /** The answer to a message nothing understood; with a person on offer after a few in a row. */
-    public Reply fallback(boolean offerHuman) {
-        Reply reply = Reply.of(menu("No entendí tu mensaje 🤔 Elige una opción del menú o escríbeme, por ejemplo, "
-                + "\"buscar zapatillas\".", offerHuman));
+    public Reply fallback(BotPolicy policy, boolean offerHuman) {
+        Reply reply = Reply.of(menu(policy, policy.text("fallback", "No entendí tu mensaje 🤔 Elige una opción del "
+                + "menú o escríbeme, por ejemplo, \"buscar zapatillas\"."), offerHuman));
         return offerHuman ? reply.withHuman() : reply;
     }
 
-    static Outgoing menu(String body, boolean offerHuman) {
-        List<Outgoing.Option> options = new ArrayList<>(List.of(
-                new Outgoing.Option(Intent.CATEGORIES, "Catálogo", "Mira nuestros productos por categoría"),
-                new Outgoing.Option(Intent.SEARCH, "Buscar producto", "Escribe lo que buscas"),
-                new Outgoing.Option(Intent.HEALTH_MENU, "Vida sana", "Alimentación, actividad física y descanso"),
-                new Outgoing.Option(Intent.RECYCLING, "Reciclaje", "Cómo reciclar mejor")));
-        if (offerHuman) {
+    /** The enabled skills as list rows. */
+    static Outgoing menu(BotPolicy policy, String body, boolean offerHuman) {
+        List<Outgoing.Option> options = new ArrayList<>();
+        if (policy.enabled("catalogo")) {
+            options.add(new Outgoing.Option(Intent.CATEGORIES, "Catálogo", "Mira nuestros productos por categoría"));
+            options.add(new Outgoing.Option(Intent.SEARCH, "Buscar producto", "Escribe lo que buscas"));
+        }
+        if (policy.enabled("vida_sana")) {
+            options.add(new Outgoing.Option(Intent.HEALTH_MENU, "Vida sana", "Alimentación, actividad física y descanso"));
+        }
+        if (policy.enabled("reciclaje")) {
+            options.add(new Outgoing.Option(Intent.RECYCLING, "Reciclaje", "Cómo reciclar mejor"));
+        }
+        if (offerHuman || options.isEmpty()) {
             options.add(new Outgoing.Option(Intent.HUMAN, "Hablar con una persona", "Te atiende alguien del equipo"));
         }
         return Outgoing.list(body, "Ver opciones", "Opciones", options);

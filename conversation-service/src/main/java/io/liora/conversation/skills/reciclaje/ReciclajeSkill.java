@@ -20,9 +20,9 @@ public class ReciclajeSkill implements Skill {
 
     @Override
     public Uni<Reply> reply(Turn turn) {
-        return Uni.createFrom().item(Reply.of(Outgoing.buttons(
+        return Uni.createFrom().item(Reply.of(Outgoing.buttons(turn.text("reciclaje.info",
                 "♻️ *Reciclaje*\nEstamos preparando esta sección: muy pronto podrás consultar aquí qué se recicla y "
-                        + "dónde. Mientras tanto, ¿te ayudo con otra cosa?",
+                        + "dónde. Mientras tanto, ¿te ayudo con otra cosa?"),
                 List.of(new Outgoing.Option(Intent.MENU, "Menú principal", null)))));
     }
 }

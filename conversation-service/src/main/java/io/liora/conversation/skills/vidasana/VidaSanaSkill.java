@@ -33,12 +33,13 @@ public class VidaSanaSkill implements Skill {
     public Uni<Reply> reply(Turn turn) {
         String answer = ANSWERS.get(turn.intent().name());
         if (answer != null) {
+            answer = turn.text(turn.intent().name(), answer);
             return Uni.createFrom().item(Reply.of(Outgoing.buttons(answer + "\n\n¿Quieres otro consejo?", List.of(
                     new Outgoing.Option(Intent.HEALTH_MENU, "Más consejos", null),
                     new Outgoing.Option(Intent.MENU, "Menú principal", null)))));
         }
         return Uni.createFrom().item(Reply.of(Outgoing.buttons(
-                "🌱 *Vida sana*\n¿Sobre qué te gustaría un consejo?", List.of(
+                turn.text(Intent.HEALTH_MENU, "🌱 *Vida sana*\n¿Sobre qué te gustaría un consejo?"), List.of(
                         new Outgoing.Option(Intent.NUTRITION, "Alimentación", null),
                         new Outgoing.Option(Intent.ACTIVITY, "Actividad física", null),
                         new Outgoing.Option(Intent.REST, "Descanso", null)))));

@@ -1,0 +1,74 @@
+package io.liora.conversation.policy;
+
+import io.liora.conversation.router.NoMatchBackoff;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a tenant's bot behaves: its plan's skills unless its policy names others, its own texts
+ * where it replaced ours, its no-match parameters, its reply cap. Read from tenant-service with the
+ * number's owner (the policy_service of the seed).
+ */
+public final class BotPolicy {
+
+    /** Skills by plan, when the tenant names none. */
+    private static final Map<String, Set<String>> PLAN_SKILLS = Map.of(
+            "free", Set.of("catalogo", "vida_sana"),
+            "pro", Set.of("catalogo", "vida_sana", "reciclaje"),
+            "enterprise", Set.of("catalogo", "vida_sana", "reciclaje"));
+    private static final int DEFAULT_REPLIES_PER_MINUTE = 600;
+
+    private final Set<String> skills;
+    private final Map<String, String> texts;
+    private final NoMatchBackoff.Params nomatch;
+    private final int repliesPerMinute;
+
+    private BotPolicy(Set<String> skills, Map<String, String> texts, NoMatchBackoff.Params nomatch, int repliesPerMinute) {
+        this.skills = skills;
+        this.texts = texts;
+        this.nomatch = nomatch;
+        this.repliesPerMinute = repliesPerMinute;
+    }
+
+    public static BotPolicy defaults() {
+        return of("pro", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static BotPolicy of(String plan, Map<String, Object> policy) {
+        Map<String, Object> p = policy == null ? Map.of() : policy;
+        Set<String> skills = p.get("enabled_skills") instanceof List<?> list
+                ? Set.copyOf((List<String>) list) : PLAN_SKILLS.getOrDefault(plan, PLAN_SKILLS.get("free"));
+        Map<String, String> texts = p.get("texts") instanceof Map<?, ?> map ? Map.copyOf((Map<String, String>) map) : Map.of();
+        Map<String, Object> nm = p.get("nomatch") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        NoMatchBackoff.Params params = new NoMatchBackoff.Params(
+                number(nm.get("min_rate"), NoMatchBackoff.MIN_RATE),
+                number(nm.get("increase"), NoMatchBackoff.INCREASE),
+                (int) number(nm.get("offer_human_after"), NoMatchBackoff.OFFER_HUMAN_AFTER));
+        int cap = (int) number(p.get("reply_rate_per_minute"), DEFAULT_REPLIES_PER_MINUTE);
+        return new BotPolicy(skills, texts, params, cap);
+    }
+
+    /** Whether customers are offered this skill ({@code catalogo}, {@code vida_sana}, {@code reciclaje}). */
+    public boolean enabled(String skill) {
+        return skills.contains(skill);
+    }
+
+    /** The tenant's text for {@code key}, or ours. */
+    public String text(String key, String ours) {
+        return texts.getOrDefault(key, ours);
+    }
+
+    public NoMatchBackoff.Params nomatch() {
+        return nomatch;
+    }
+
+    public int repliesPerMinute() {
+        return repliesPerMinute;
+    }
+
+    private static double number(Object value, double fallback) {
+        return value instanceof Number n ? n.doubleValue() : fallback;
+    }
+}
