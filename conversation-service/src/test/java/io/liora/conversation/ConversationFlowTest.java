@@ -57,15 +57,20 @@ class ConversationFlowTest {
         wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
                 "{\"intent\":\"none\",\"confidence\":0,\"source\":\"disabled\"}")));
         wiremock.stubFor(post("/integrations/internal/statuses").willReturn(okJson("{\"applied\":1,\"ignored\":0}")));
-        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/categories").willReturn(okJson(
-                "{\"version\":1,\"categories\":[{\"categoria\":\"Despensa\",\"items\":2},{\"categoria\":\"Deportes\",\"items\":1}]}")));
+        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").willReturn(okJson(
+                "{\"version\":1,\"checksum\":\"" + "0".repeat(64) + "\",\"item_count\":2,\"active\":true,\"items\":["
+                        + "{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano tostado en casa 1kg\","
+                        + "\"descripcion\":\"Tueste medio, origen Colombia\",\"precio\":12990,\"moneda\":\"CLP\","
+                        + "\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"},"
+                        + "{\"sku\":\"ZAP-001\",\"nombre\":\"Zapatillas running\",\"precio\":59990,\"moneda\":\"CLP\","
+                        + "\"url\":\"https://tienda.example.com/p/zap-001\",\"categoria\":\"Deportes\"}]}")
+                .withHeader("ETag", "\"v1\"")));
+        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").withHeader("If-None-Match",
+                equalTo("\"v1\"")).willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
         wiremock.stubFor(get(urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).willReturn(okJson(
                 "{\"version\":1,\"items\":[{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano tostado en casa 1kg\","
                         + "\"descripcion\":\"Tueste medio, origen Colombia\",\"precio\":12990,\"moneda\":\"CLP\","
                         + "\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"}]}")));
-        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/items/CAF-001").willReturn(okJson(
-                "{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano 1kg\",\"descripcion\":\"Tueste medio\",\"precio\":12990,"
-                        + "\"moneda\":\"CLP\",\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"}")));
         wiremock.stubFor(post("/integrations/links/shorten").willReturn(okJson(
                 "{\"long_url\":\"https://tienda.example.com/p/caf-001?utm_source=whatsapp\",\"link\":\"https://bit.ly/3cAf\","
                         + "\"shortened\":true,\"reason\":\"created\"}")));
@@ -86,7 +91,7 @@ class ConversationFlowTest {
     @Test
     void catalogCategoriesThenACategoryThenAProductWithItsTrackedLink() throws Throwable {
         say("¿Tienen catálogo?");
-        assertThat(rowIds(onlyReply())).containsExactly("catalogo.categoria:Despensa", "catalogo.categoria:Deportes");
+        assertThat(rowIds(onlyReply())).containsExactly("catalogo.categoria:Deportes", "catalogo.categoria:Despensa");
 
         wiremock.resetRequests();
         tap("catalogo.categoria:Despensa", "Despensa");
@@ -95,14 +100,16 @@ class ConversationFlowTest {
         JsonNode row = products.path("interactive").path("action").path("sections").get(0).path("rows").get(0);
         assertThat(row.path("title").asText()).hasSizeLessThanOrEqualTo(24).endsWith("…");
         assertThat(row.path("description").asText()).startsWith("$12.990 · Tueste medio").hasSizeLessThanOrEqualTo(72);
+        // the active catalog is revalidated by its ETag, not downloaded again
         wiremock.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items"))
-                .withQueryParam("categoria", equalTo("Despensa")).withHeader("X-Client-ID", equalTo(tenant.toString())));
+                urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/active"))
+                .withHeader("If-None-Match", equalTo("\"v1\"")).withHeader("X-Client-ID", equalTo(tenant.toString())));
 
         wiremock.resetRequests();
         tap("catalogo.producto:CAF-001", "Café de grano");
         JsonNode product = onlyReply();
-        assertThat(product.path("text").path("body").asText()).contains("*Café de grano 1kg*").contains("$12.990")
+        assertThat(product.path("text").path("body").asText()).contains("*Café de grano tostado en casa 1kg*")
+                .contains("$12.990")
                 .contains("https://bit.ly/3cAf");
         wiremock.verify(postRequestedFor(urlEqualTo("/integrations/links/shorten"))
                 .withRequestBody(containing("\"campaign\":\"tienda\"")).withRequestBody(containing("\"content\":\"CAF-001\""))
@@ -141,7 +148,7 @@ class ConversationFlowTest {
 
     @Test
     void aTenantWithoutCatalogGetsAPoliteAnswer() throws Throwable {
-        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/categories").willReturn(aResponse()
+        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").willReturn(aResponse()
                 .withStatus(404).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"type\":\"urn:liora:problem:catalog-not-found\",\"title\":\"No catalog\",\"status\":404}")));
         say("catalogo");

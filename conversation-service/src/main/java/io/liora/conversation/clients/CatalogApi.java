@@ -7,6 +7,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -28,20 +29,14 @@ public interface CatalogApi {
     record Category(String categoria, long items) {
     }
 
-    record CategoryList(int version, List<Category> categories) {
-    }
-
+    /** The active snapshot; with {@code If-None-Match} the answer is 304 when it has not changed. */
     @GET
-    @Path("/categories")
-    Uni<CategoryList> categories(@PathParam("clienteId") UUID clienteId, @HeaderParam("X-Client-ID") String tenant);
+    @Path("/active")
+    Uni<Response> active(@PathParam("clienteId") UUID clienteId, @HeaderParam("X-Client-ID") String tenant,
+            @HeaderParam("If-None-Match") String etag);
 
     @GET
     @Path("/items")
     Uni<ItemList> search(@PathParam("clienteId") UUID clienteId, @HeaderParam("X-Client-ID") String tenant,
             @QueryParam("q") String q, @QueryParam("categoria") String categoria, @QueryParam("limit") int limit);
-
-    @GET
-    @Path("/items/{sku}")
-    Uni<Item> item(@PathParam("clienteId") UUID clienteId, @HeaderParam("X-Client-ID") String tenant,
-            @PathParam("sku") String sku);
 }

@@ -1,5 +1,6 @@
 package io.liora.conversation.processing;
 
+import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.conversation.clients.IntegrationsApi;
 import io.liora.conversation.inbox.InboundMessage;
@@ -18,8 +19,6 @@ import io.liora.conversation.tenant.NumberOwners;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -29,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -116,7 +116,7 @@ public class InboxProcessor {
     }
 
     Uni<Void> process(UUID id, UUID clienteId) {
-        Context context = Vertx.currentContext();
+        Executor eventLoop = EventLoop.current();
         String tenant = clienteId.toString();
         return tx.forTenant(clienteId, () -> load(id, clienteId)).chain(work -> {
             if (work == null) {
@@ -128,10 +128,9 @@ public class InboxProcessor {
             return owners.owner(work.message().phoneNumberId)
                     .map(owner -> owner.map(o -> new Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
                             .orElse(new Tenant("tienda", BotPolicy.defaults())))
-                    .chain(owner -> decide(tenant, clienteId, owner, work))
+                    .chain(owner -> decide(tenant, clienteId, owner, work, eventLoop))
                     .chain(outcome -> send(tenant, work.message(), outcome).map(ids -> Map.entry(outcome, ids)))
-                    // HTTP answers may arrive on a worker thread; the database work is the event loop's
-                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                    .emitOn(eventLoop)
                     .chain(done -> tx.forTenant(clienteId, () -> finish(work, done.getKey(), done.getValue())));
         });
     }
@@ -147,7 +146,7 @@ public class InboxProcessor {
         });
     }
 
-    private Uni<Outcome> decide(String tenant, UUID clienteId, Tenant owner, Work work) {
+    private Uni<Outcome> decide(String tenant, UUID clienteId, Tenant owner, Work work, Executor eventLoop) {
         BotPolicy policy = owner.policy();
         InboundMessage message = work.message();
         ConvoState state = work.state();
@@ -173,7 +172,7 @@ public class InboxProcessor {
             Skill skill = skills.stream().filter(s -> s.handles(intent.name())).findFirst().orElse(menu);
             return skill.reply(turn).map(reply -> new Outcome(intent, reply,
                     NoMatchBackoff.matched(backoff, policy.nomatch()), offered ? null : "skill_disabled"));
-        }).chain(outcome -> {
+        }).emitOn(eventLoop).chain(outcome -> {
             if (!withinWindow(message)) {
                 return Uni.createFrom().item(outcome.silenced("outside_24h_window"));
             }

@@ -1,18 +1,18 @@
 package io.liora.conversation.processing;
 
+import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.conversation.clients.IntegrationsApi;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -42,7 +42,7 @@ public class StatusForwarder {
 
     /** Forwards what is waiting; answers how many statuses went. */
     public Uni<Integer> forward() {
-        Context context = Vertx.currentContext();
+        Executor eventLoop = EventLoop.current();
         return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(CLAIM, Object[].class).getResultList()))
                 .chain(rows -> {
@@ -50,7 +50,7 @@ public class StatusForwarder {
                     rows.forEach(row -> byTenant.computeIfAbsent((UUID) row[1], t -> new ArrayList<>()).add(row));
                     return Multi.createFrom().iterable(byTenant.entrySet())
                             .onItem().transformToUniAndConcatenate(batch -> send(batch.getKey(), batch.getValue())
-                                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                                    .emitOn(eventLoop)
                                     .chain(sent -> markForwarded(batch.getKey(), batch.getValue()))
                                     .onFailure().invoke(e -> LOG.warnf("Statuses of %s not forwarded yet: %s",
                                             batch.getKey(), e.toString()))

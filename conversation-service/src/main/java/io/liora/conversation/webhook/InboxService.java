@@ -2,6 +2,7 @@ package io.liora.conversation.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.conversation.tenant.NumberOwners;
 import io.liora.conversation.tenant.TenantServiceApi;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Stores what a webhook delivered, in one transaction, before the webhook is answered: each message
@@ -56,9 +58,11 @@ public class InboxService {
         payload.messages().forEach(m -> numbers.add(m.phoneNumberId()));
         payload.statuses().forEach(s -> numbers.add(s.phoneNumberId()));
         Map<String, Optional<TenantServiceApi.NumberOwner>> owned = new HashMap<>();
+        Executor eventLoop = EventLoop.current();
         return Multi.createFrom().iterable(numbers)
                 .onItem().transformToUniAndConcatenate(number -> owners.owner(number).invoke(o -> owned.put(number, o)))
                 .collect().last()
+                .emitOn(eventLoop)
                 .chain(() -> tx.acrossTenants(() -> Panache.getSession().chain(session -> {
                     int[] counts = new int[4];
                     Uni<Void> chain = Uni.createFrom().voidItem();

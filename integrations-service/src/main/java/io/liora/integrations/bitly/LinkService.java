@@ -1,6 +1,7 @@
 package io.liora.integrations.bitly;
 
 import io.liora.common.net.PublicUrls;
+import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.problem.DatabaseErrors;
 import io.liora.common.problem.Problem;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -59,6 +61,7 @@ public class LinkService {
         LinkDtos.Utm utm = request.utm();
         String longUrl = utm == null ? request.url().strip() : UtmLinks.withUtm(request.url().strip(), utmInOrder(utm));
         String hash = sha256(longUrl);
+        Executor eventLoop = EventLoop.current();
         return tx.forTenant(clienteId, () -> cached(clienteId, hash)).chain(cached -> {
             if (cached != null) {
                 count("cached");
@@ -68,6 +71,7 @@ public class LinkService {
                 return Uni.createFrom().item(unshortened(longUrl, "disabled"));
             }
             return bitly.shorten(longUrl, request.title(), request.tags())
+                    .emitOn(eventLoop)
                     .chain(shortUrl -> remember(clienteId, hash, longUrl, shortUrl))
                     .invoke(() -> count("created"))
                     .map(shortUrl -> new LinkDtos.ShortenResult(longUrl, shortUrl, true, "created"))

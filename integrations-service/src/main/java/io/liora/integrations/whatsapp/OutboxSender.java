@@ -1,5 +1,6 @@
 package io.liora.integrations.whatsapp;
 
+import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.work.Rounds;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -132,7 +133,7 @@ public class OutboxSender {
     }
 
     private Uni<Void> send(UUID id, UUID clienteId) {
-        io.vertx.core.Context context = Vertx.currentContext();
+        java.util.concurrent.Executor eventLoop = EventLoop.current();
         return tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)).chain(message -> {
             if (message == null || !"queued".equals(message.status)) {
                 return Uni.createFrom().voidItem();
@@ -144,8 +145,7 @@ public class OutboxSender {
                     .eventually(() -> timing.stop(metrics.timer("liora.whatsapp.send.latency")))
                     .map(OutboxSender::outcome)
                     .onFailure().recoverWithItem(OutboxSender::outcomeOfFailure)
-                    // the HTTP client may answer on a worker thread; the database work is the event loop's
-                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                    .emitOn(eventLoop)
                     .chain(outcome -> record(id, clienteId, message.phoneNumberId, outcome));
         });
     }

@@ -25,10 +25,12 @@ public class CatalogSkill implements Skill {
     static final String SEARCH_FLOW = Intent.SEARCH;
 
     private final CatalogApi catalog;
+    private final ActiveCatalogs catalogs;
     private final IntegrationsApi integrations;
 
-    public CatalogSkill(@RestClient CatalogApi catalog, @RestClient IntegrationsApi integrations) {
+    public CatalogSkill(@RestClient CatalogApi catalog, ActiveCatalogs catalogs, @RestClient IntegrationsApi integrations) {
         this.catalog = catalog;
+        this.catalogs = catalogs;
         this.integrations = integrations;
     }
 
@@ -41,7 +43,8 @@ public class CatalogSkill implements Skill {
     public Uni<Reply> reply(Turn turn) {
         Intent intent = turn.intent();
         Uni<Reply> reply = switch (intent.name()) {
-            case Intent.CATEGORY -> products(turn, null, intent.argument(), "en " + intent.argument());
+            case Intent.CATEGORY -> catalogs.of(turn.clienteId()).map(active -> productList(
+                    active.inCategory(intent.argument()), "en " + intent.argument()));
             case Intent.SEARCH -> intent.argument() == null || intent.argument().isBlank()
                     ? Uni.createFrom().item(Reply.of(Outgoing.text("¿Qué producto buscas? Escríbelo en un mensaje, "
                             + "por ejemplo: zapatillas")).continuing(SEARCH_FLOW, "term"))
@@ -54,12 +57,13 @@ public class CatalogSkill implements Skill {
     }
 
     private Uni<Reply> categories(Turn turn) {
-        return catalog.categories(turn.clienteId(), turn.tenantHeader()).map(list -> {
-            if (list.categories().isEmpty()) {
+        return catalogs.of(turn.clienteId()).map(active -> {
+            List<CatalogApi.Category> categories = active.categories();
+            if (categories.isEmpty()) {
                 return Reply.of(Outgoing.text("Nuestro catálogo aún no tiene categorías. Escribe \"buscar\" y el "
                         + "nombre de un producto."));
             }
-            List<Outgoing.Option> rows = list.categories().stream().map(category -> new Outgoing.Option(
+            List<Outgoing.Option> rows = categories.stream().map(category -> new Outgoing.Option(
                     Intent.replyId(Intent.CATEGORY, category.categoria()), category.categoria(),
                     category.items() + (category.items() == 1 ? " producto" : " productos"))).toList();
             return Reply.of(Outgoing.list("🛍️ Estas son nuestras categorías. ¿Cuál quieres ver?", "Ver categorías",
@@ -67,21 +71,26 @@ public class CatalogSkill implements Skill {
         });
     }
 
+    /** Free text is searched by catalog-service, which ranks the matches. */
     private Uni<Reply> products(Turn turn, String q, String categoria, String what) {
-        return catalog.search(turn.clienteId(), turn.tenantHeader(), q, categoria, 10).map(list -> {
-            if (list.items().isEmpty()) {
-                return Reply.of(Outgoing.text("No encontré productos " + what + ". Prueba con otra palabra 🔎"));
-            }
-            List<Outgoing.Option> rows = list.items().stream().map(item -> new Outgoing.Option(
-                    Intent.replyId(Intent.PRODUCT, item.sku()), item.nombre(),
-                    Prices.format(item.precio(), item.moneda())
-                            + (item.descripcion() == null ? "" : " · " + item.descripcion()))).toList();
-            return Reply.of(Outgoing.list("Encontré estos productos " + what + ":", "Ver productos", "Productos", rows));
-        });
+        return catalog.search(turn.clienteId(), turn.tenantHeader(), q, categoria, 10)
+                .map(list -> productList(list.items(), what));
+    }
+
+    private static Reply productList(List<CatalogApi.Item> items, String what) {
+        if (items.isEmpty()) {
+            return Reply.of(Outgoing.text("No encontré productos " + what + ". Prueba con otra palabra 🔎"));
+        }
+        List<Outgoing.Option> rows = items.stream().limit(10).map(item -> new Outgoing.Option(
+                Intent.replyId(Intent.PRODUCT, item.sku()), item.nombre(),
+                Prices.format(item.precio(), item.moneda())
+                        + (item.descripcion() == null ? "" : " · " + item.descripcion()))).toList();
+        return Reply.of(Outgoing.list("Encontré estos productos " + what + ":", "Ver productos", "Productos", rows));
     }
 
     private Uni<Reply> product(Turn turn, String sku) {
-        return catalog.item(turn.clienteId(), turn.tenantHeader(), sku)
+        return catalogs.of(turn.clienteId()).map(active -> active.bySku().get(sku))
+                .onItem().ifNull().failWith(() -> new WebApplicationException(404))
                 .chain(item -> integrations.shorten(turn.tenantHeader(), Map.of(
                         "url", item.url(),
                         "title", item.nombre(),

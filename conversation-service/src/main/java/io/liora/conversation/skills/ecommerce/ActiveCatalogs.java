@@ -1,0 +1,94 @@
+package io.liora.conversation.skills.ecommerce;
+
+import io.liora.common.text.TextNormalizer;
+import io.liora.conversation.clients.CatalogApi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Each tenant's active catalog, kept in memory and revalidated with catalog-service on every use
+ * by its ETag (the version): an unchanged catalog costs a 304 and no download. Categories, a
+ * category's products and a product are answered from it; free-text search stays with
+ * catalog-service, which ranks. At most {@value #TENANTS} tenants are kept, least recently used
+ * first out.
+ */
+@ApplicationScoped
+public class ActiveCatalogs {
+
+    static final int TENANTS = 200;
+
+    /** A catalog as the skill reads it. */
+    public record Catalog(String etag, Map<String, CatalogApi.Item> bySku, Map<String, List<CatalogApi.Item>> byCategory) {
+
+        public List<CatalogApi.Category> categories() {
+            List<CatalogApi.Category> categories = new ArrayList<>();
+            byCategory.forEach((name, items) -> categories.add(new CatalogApi.Category(items.get(0).categoria(),
+                    items.size())));
+            return categories;
+        }
+
+        public List<CatalogApi.Item> inCategory(String categoria) {
+            return byCategory.getOrDefault(TextNormalizer.normalize(categoria), List.of());
+        }
+    }
+
+    private final CatalogApi catalog;
+    private final Map<UUID, Catalog> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Catalog> eldest) {
+            return size() > TENANTS;
+        }
+    });
+
+    public ActiveCatalogs(@RestClient CatalogApi catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The tenant's active catalog; fails with catalog-service's 404 when it has none. */
+    public Uni<Catalog> of(UUID clienteId) {
+        Catalog cached = cache.get(clienteId);
+        return catalog.active(clienteId, clienteId.toString(), cached == null ? null : cached.etag())
+                .map(response -> {
+                    if (response.getStatus() == 304 && cached != null) {
+                        return cached;
+                    }
+                    if (response.getStatus() != 200) {
+                        throw new WebApplicationException(response);
+                    }
+                    Catalog fresh = parse(response);
+                    cache.put(clienteId, fresh);
+                    return fresh;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Catalog parse(Response response) {
+        Map<String, Object> body = response.readEntity(Map.class);
+        Map<String, CatalogApi.Item> bySku = new LinkedHashMap<>();
+        Map<String, List<CatalogApi.Item>> byCategory = new TreeMap<>();
+        for (Map<String, Object> raw : (List<Map<String, Object>>) body.getOrDefault("items", List.of())) {
+            CatalogApi.Item item = new CatalogApi.Item((String) raw.get("sku"), (String) raw.get("nombre"),
+                    (String) raw.get("descripcion"), new BigDecimal(String.valueOf(raw.get("precio"))),
+                    (String) raw.get("moneda"), (String) raw.get("url"), (String) raw.get("imagen_url"),
+                    (String) raw.get("categoria"), raw.get("stock") instanceof Number n ? n.intValue() : null);
+            bySku.put(item.sku(), item);
+            if (item.categoria() != null) {
+                byCategory.computeIfAbsent(TextNormalizer.normalize(item.categoria()), k -> new ArrayList<>()).add(item);
+            }
+        }
+        byCategory.values().forEach(items -> items.sort(Comparator.comparing(CatalogApi.Item::nombre)));
+        return new Catalog(response.getHeaderString("ETag"), bySku, byCategory);
+    }
+}
