@@ -1,0 +1,120 @@
+package io.liora.sandbox;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The WhatsApp Cloud API's send route, checked as Meta checks it (token, required fields, the
+ * limits of texts, buttons and lists), answering in Meta's success or error shape, and then
+ * sending the sent, delivered and read statuses as signed webhooks.
+ */
+@Path("/{version}/{phoneNumberId}/messages")
+public class GraphResource {
+
+    private static final Logger LOG = Logger.getLogger(GraphResource.class);
+
+    private final Numbers numbers;
+    private final Chats chats;
+    private final Faults faults;
+    private final MetaWebhooks webhooks;
+
+    public GraphResource(Numbers numbers, Chats chats, Faults faults, MetaWebhooks webhooks) {
+        this.numbers = numbers;
+        this.chats = chats;
+        this.faults = faults;
+        this.webhooks = webhooks;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> send(@PathParam("phoneNumberId") String phoneNumberId,
+            @HeaderParam("Authorization") String authorization, Map<String, Object> body, HttpServerRequest request) {
+        Faults.Settings settings = faults.settings();
+        Uni<Void> latency = settings.latencyMs() > 0
+                ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(settings.latencyMs()))
+                : Uni.createFrom().voidItem();
+        return latency.map(ignored -> answer(phoneNumberId, authorization, body, request));
+    }
+
+    private Response answer(String phoneNumberId, String authorization, Map<String, Object> body,
+            HttpServerRequest request) {
+        if (!numbers.known(phoneNumberId)) {
+            return MetaErrors.of(400, 100, "Unsupported post request. Object with ID '" + phoneNumberId
+                    + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation.");
+        }
+        if (!numbers.authorised(phoneNumberId, authorization)) {
+            return MetaErrors.of(401, 190, "Error validating access token: The session is invalid.");
+        }
+        switch (faults.next()) {
+            case DROP -> {
+                request.connection().close();
+                return Response.status(502).build();
+            }
+            case THROTTLE -> {
+                return MetaErrors.of(429, 130429, "(#130429) Rate limit hit");
+            }
+            case PAIR_LIMIT -> {
+                return MetaErrors.of(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit");
+            }
+            case SERVER_ERROR -> {
+                return MetaErrors.of(500, 1, "An unknown error occurred");
+            }
+            default -> {
+            }
+        }
+        if (body == null || !"whatsapp".equals(body.get("messaging_product"))) {
+            return MetaErrors.invalid("messaging_product must be whatsapp");
+        }
+        if ("read".equals(body.get("status"))) {
+            return body.get("message_id") == null ? MetaErrors.invalid("message_id is required")
+                    : Response.ok(Map.of("success", true)).build();
+        }
+        String problem = MessageLimits.problem(body);
+        if (problem != null) {
+            return MetaErrors.invalid(problem);
+        }
+        String to = String.valueOf(body.get("to"));
+        String wamid = MetaWebhooks.wamid();
+        chats.add(ChatMessage.answer(phoneNumberId, to, body, wamid));
+        sendStatuses(phoneNumberId, to, wamid);
+        return Response.ok(Map.of("messaging_product", "whatsapp",
+                "contacts", List.of(Map.of("input", to, "wa_id", to)),
+                "messages", List.of(Map.of("id", wamid)))).build();
+    }
+
+    /** sent, delivered and read, a moment apart, as signed webhooks (late or twice when asked). */
+    private void sendStatuses(String phoneNumberId, String to, String wamid) {
+        Faults.Settings settings = faults.settings();
+        long delay = settings.statusDelayMs();
+        int copies = settings.duplicateStatuses() ? 2 : 1;
+        String[] statuses = {"sent", "delivered", "read"};
+        long[] after = {150, 400, 1200};
+        for (int i = 0; i < statuses.length; i++) {
+            String status = statuses[i];
+            for (int copy = 0; copy < copies; copy++) {
+                Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(after[i] + delay))
+                        .invoke(() -> chats.status(wamid, status))
+                        .chain(() -> webhooks.status(phoneNumberId, wamid, status, to))
+                        .subscribe().with(code -> {
+                            if (code != 200) {
+                                LOG.debugf("status webhook %s for %s answered %d", status, wamid, code);
+                            }
+                        }, failure -> LOG.debugf("status webhook %s for %s failed: %s", status, wamid, failure));
+            }
+        }
+    }
+
+}

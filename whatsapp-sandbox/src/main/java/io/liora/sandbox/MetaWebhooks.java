@@ -1,0 +1,98 @@
+package io.liora.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Webhooks shaped and signed as Meta's: an entry with one change whose value holds the metadata,
+ * contacts and messages or statuses; non-ASCII escaped as {@code \\uXXXX} in the bytes that are
+ * signed (HMAC-SHA256 with the app secret, {@code X-Hub-Signature-256}).
+ */
+@ApplicationScoped
+public class MetaWebhooks {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    static final String WABA_ID = "200000000000001";
+
+    private final ConversationWebhookApi conversation;
+    private final SandboxConfig config;
+
+    public MetaWebhooks(@RestClient ConversationWebhookApi conversation, SandboxConfig config) {
+        this.conversation = conversation;
+        this.config = config;
+    }
+
+    /** A fresh message id in Meta's style. */
+    public static String wamid() {
+        return "wamid.HBgL" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    }
+
+    /** Delivers a customer's message; answers the HTTP status conversation-service gave. */
+    public Uni<Integer> message(String phoneNumberId, String from, String name, Map<String, Object> message) {
+        Map<String, Object> value = value(phoneNumberId);
+        value.put("contacts", List.of(Map.of("profile", Map.of("name", name == null ? from : name), "wa_id", from)));
+        value.put("messages", List.of(message));
+        return deliver(value);
+    }
+
+    /** Delivers a delivery status of an answer. */
+    public Uni<Integer> status(String phoneNumberId, String wamid, String status, String recipient) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", wamid);
+        item.put("status", status);
+        item.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
+        item.put("recipient_id", recipient);
+        Map<String, Object> value = value(phoneNumberId);
+        value.put("statuses", List.of(item));
+        return deliver(value);
+    }
+
+    private Uni<Integer> deliver(Map<String, Object> value) {
+        Map<String, Object> body = Map.of("object", "whatsapp_business_account", "entry", List.of(Map.of(
+                "id", WABA_ID, "changes", List.of(Map.of("value", value, "field", "messages")))));
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return conversation.deliver(sign(config.appSecret(), bytes), bytes).map(response -> response.getStatus())
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(e -> ((WebApplicationException) e).getResponse().getStatus());
+    }
+
+    private static Map<String, Object> value(String phoneNumberId) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("messaging_product", "whatsapp");
+        value.put("metadata", Map.of("display_phone_number", "1555" + phoneNumberId.substring(
+                Math.max(0, phoneNumberId.length() - 7)), "phone_number_id", phoneNumberId));
+        return value;
+    }
+
+    static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.liora.sandbox;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** The contact's phone: write, tap, and watch the business's answers arrive. */
+@Path("/sandbox")
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxResource {
+
+    private final MetaWebhooks webhooks;
+    private final Chats chats;
+    private final Numbers numbers;
+    private final Faults faults;
+
+    public SandboxResource(MetaWebhooks webhooks, Chats chats, Numbers numbers, Faults faults) {
+        this.webhooks = webhooks;
+        this.chats = chats;
+        this.numbers = numbers;
+        this.faults = faults;
+    }
+
+    /** A tapped button or list row. */
+    public record Reply(@NotBlank @Size(max = 256) String id, @Size(max = 24) String title) {
+    }
+
+    /** What the contact sends: text, or a tapped option. */
+    public record Inbound(@NotBlank @Pattern(regexp = "^[0-9]{1,30}$") String phoneNumberId,
+            @NotBlank @Pattern(regexp = "^[1-9][0-9]{6,14}$") String from, @Size(max = 100) String name,
+            @Size(max = 4096) String text, @Valid Reply buttonReply, @Valid Reply listReply) {
+    }
+
+    public record Delivered(String wamid, int webhookStatus) {
+    }
+
+    public record Number(@NotBlank @Pattern(regexp = "^[0-9]{1,30}$") String phoneNumberId,
+            @NotBlank @Size(min = 8, max = 512) String accessToken) {
+    }
+
+    @POST
+    @Path("/inbound")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Delivered> inbound(@Valid @NotNull Inbound inbound) {
+        String wamid = MetaWebhooks.wamid();
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("from", inbound.from());
+        message.put("id", wamid);
+        message.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
+        String shown;
+        Map<String, Object> tapped = null;
+        if (inbound.buttonReply() != null || inbound.listReply() != null) {
+            boolean button = inbound.buttonReply() != null;
+            Reply reply = button ? inbound.buttonReply() : inbound.listReply();
+            Map<String, Object> option = new LinkedHashMap<>();
+            option.put("id", reply.id());
+            option.put("title", reply.title() == null ? reply.id() : reply.title());
+            tapped = Map.of("type", button ? "button_reply" : "list_reply", button ? "button_reply" : "list_reply", option);
+            message.put("type", "interactive");
+            message.put("interactive", tapped);
+            shown = String.valueOf(option.get("title"));
+        } else {
+            if (inbound.text() == null || inbound.text().isBlank()) {
+                throw new jakarta.ws.rs.BadRequestException("text, button_reply or list_reply is required");
+            }
+            message.put("type", "text");
+            message.put("text", Map.of("body", inbound.text()));
+            shown = inbound.text();
+        }
+        chats.add(new ChatMessage(inbound.phoneNumberId(), inbound.from(), "in", String.valueOf(message.get("type")),
+                shown, tapped, wamid, "sent", Instant.now()));
+        return webhooks.message(inbound.phoneNumberId(), inbound.from(), inbound.name(), message)
+                .map(status -> new Delivered(wamid, status));
+    }
+
+    @GET
+    @Path("/conversations/{phoneNumberId}/{msisdn}")
+    public Map<String, List<ChatMessage>> conversation(@PathParam("phoneNumberId") String phoneNumberId,
+            @PathParam("msisdn") String msisdn) {
+        return Map.of("messages", chats.of(phoneNumberId, msisdn));
+    }
+
+    @GET
+    @Path("/conversations/{phoneNumberId}/{msisdn}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<ChatMessage> stream(@PathParam("phoneNumberId") String phoneNumberId,
+            @PathParam("msisdn") String msisdn) {
+        return chats.live(phoneNumberId, msisdn);
+    }
+
+    @GET
+    @Path("/numbers")
+    public Set<String> numbers() {
+        return numbers.all();
+    }
+
+    @POST
+    @Path("/numbers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> register(@Valid @NotNull Number number) {
+        numbers.register(number.phoneNumberId(), number.accessToken());
+        return Map.of("phone_number_id", number.phoneNumberId());
+    }
+
+    @GET
+    @Path("/faults")
+    public Faults.Settings faults() {
+        return faults.settings();
+    }
+
+    @PUT
+    @Path("/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Faults.Settings setFaults(Faults.Settings settings) {
+        faults.set(settings);
+        return faults.settings();
+    }
+}

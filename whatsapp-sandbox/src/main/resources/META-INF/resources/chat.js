@@ -1,0 +1,102 @@
+// The contact's phone: sends what you type or tap to /sandbox/inbound (which signs and posts a
+// Meta webhook to conversation-service) and shows the bot's answers as they reach the sandbox's
+// Graph API, live over server-sent events.
+const $ = (id) => document.getElementById(id);
+const chat = $("chat");
+let stream;
+const shown = new Map(); // wamid -> element
+
+function escapeHtml(text) {
+  return (text || "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+}
+
+function linkify(text) {
+  return escapeHtml(text).replace(/(https?:\/\/[^\s]+)/g, '<a href="$1" target="_blank" rel="noopener">$1</a>')
+    .replace(/\*([^*\n]+)\*/g, "<strong>$1</strong>");
+}
+
+function ticks(status) {
+  if (status === "read") return '<span class="ticks read">✓✓</span>';
+  if (status === "delivered") return '<span class="ticks">✓✓</span>';
+  return '<span class="ticks">✓</span>';
+}
+
+function time(at) {
+  return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+function render(message) {
+  let item = shown.get(message.wamid);
+  if (!item) {
+    item = document.createElement("li");
+    item.className = "msg " + message.direction;
+    item.dataset.wamid = message.wamid;
+    chat.appendChild(item);
+    shown.set(message.wamid, item);
+  }
+  const interactive = message.direction === "out" ? message.interactive : null;
+  let body = interactive ? linkify(interactive.body?.text) : linkify(message.text);
+  if (interactive?.type === "button") {
+    body += '<div class="options">' + interactive.action.buttons.map((b) =>
+      `<button data-kind="button_reply" data-id="${escapeHtml(b.reply.id)}" data-title="${escapeHtml(b.reply.title)}">${escapeHtml(b.reply.title)}</button>`).join("") + "</div>";
+  }
+  if (interactive?.type === "list") {
+    const rows = interactive.action.sections.flatMap((s) => s.rows);
+    body += `<button class="list-open">☰ ${escapeHtml(interactive.action.button)}</button><div class="rows">` + rows.map((r) =>
+      `<button class="row" data-kind="list_reply" data-id="${escapeHtml(r.id)}" data-title="${escapeHtml(r.title)}">${escapeHtml(r.title)}${r.description ? `<small>${escapeHtml(r.description)}</small>` : ""}</button>`).join("") + "</div>";
+  }
+  const meta = `<span class="meta">${time(message.at)} ${message.direction === "in" ? "" : ticks(message.status)}</span>`;
+  item.innerHTML = body + meta;
+  chat.scrollTop = chat.scrollHeight;
+}
+
+async function send(payload) {
+  const answer = await fetch("/sandbox/inbound", {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ phone_number_id: $("number").value, from: $("msisdn").value, name: $("name").value, ...payload }),
+  });
+  const result = await answer.json();
+  if (!answer.ok || result.webhook_status !== 200) {
+    const hint = document.createElement("li");
+    hint.className = "hint";
+    hint.textContent = `El webhook respondió ${result.webhook_status ?? answer.status}`;
+    chat.appendChild(hint);
+  }
+}
+
+chat.addEventListener("click", (event) => {
+  const opener = event.target.closest(".list-open");
+  if (opener) { opener.nextElementSibling.classList.toggle("open"); return; }
+  const option = event.target.closest("[data-kind]");
+  if (option) send({ [option.dataset.kind]: { id: option.dataset.id, title: option.dataset.title } });
+});
+
+$("composer").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const text = $("text").value.trim();
+  if (!text) return;
+  $("text").value = "";
+  send({ text });
+});
+
+async function connect() {
+  if (stream) stream.close();
+  chat.innerHTML = "";
+  shown.clear();
+  const number = $("number").value, msisdn = $("msisdn").value;
+  if (!number || !msisdn) return;
+  const history = await (await fetch(`/sandbox/conversations/${number}/${msisdn}`)).json();
+  history.messages.forEach(render);
+  stream = new EventSource(`/sandbox/conversations/${number}/${msisdn}/stream`);
+  stream.onopen = () => { $("state").textContent = "en línea"; };
+  stream.onerror = () => { $("state").textContent = "reconectando…"; };
+  stream.onmessage = (event) => render(JSON.parse(event.data));
+}
+
+(async function start() {
+  const numbers = await (await fetch("/sandbox/numbers")).json();
+  $("number").innerHTML = numbers.map((n) => `<option>${n}</option>`).join("");
+  $("business").textContent = numbers.length ? "Tienda demo" : "Sin números registrados";
+  ["number", "msisdn"].forEach((id) => $(id).addEventListener("change", connect));
+  connect();
+})();

@@ -1,0 +1,126 @@
+package io.liora.sandbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox behaves like Meta and Bitly closely enough for Liora not to tell the difference. */
+@QuarkusTest
+class SandboxTest {
+
+    private static final String NUMBER = "100000000000001";
+    private static final String TOKEN = "Bearer sandbox-token-123";
+
+    @BeforeEach
+    void reset() {
+        FakeConversation.server.resetAll();
+        FakeConversation.server.stubFor(post("/webhook/meta").willReturn(aResponse().withStatus(200)
+                .withBody("EVENT_RECEIVED")));
+        given().contentType(ContentType.JSON).body(Map.of()).put("/sandbox/faults").then().statusCode(200);
+    }
+
+    @Test
+    void aValidTextIsAcceptedWithMetasShapeAndItsStatusesFollowSigned() throws Exception {
+        String wamid = given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "to", "56912345678", "type", "text",
+                        "text", Map.of("body", "¡Hola! ☕")))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200)
+                .body("messaging_product", equalTo("whatsapp")).body("contacts[0].wa_id", equalTo("56912345678"))
+                .body("messages[0].id", startsWith("wamid.")).extract().path("messages[0].id");
+        Thread.sleep(1800);
+        List<LoggedRequest> webhooks = FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta")));
+        assertThat(webhooks).hasSize(3);
+        for (LoggedRequest webhook : webhooks) {
+            assertThat(webhook.getHeader("X-Hub-Signature-256"))
+                    .isEqualTo(MetaWebhooks.sign("sandbox-test-secret", webhook.getBody()));
+            assertThat(webhook.getBodyAsString()).contains(wamid).contains("\"phone_number_id\":\"" + NUMBER + "\"");
+        }
+        assertThat(webhooks.stream().map(LoggedRequest::getBodyAsString).toList())
+                .anyMatch(b -> b.contains("\"status\":\"read\""));
+        given().get("/sandbox/conversations/" + NUMBER + "/56912345678").then().statusCode(200)
+                .body("messages.wamid", hasItem(wamid));
+    }
+
+    @Test
+    void tokensNumbersAndLimitsAreCheckedAsMetaDoes() {
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "to", "56912345678", "type", "text", "text", Map.of("body", "x")))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(401).body("error.code", equalTo(190))
+                .body("error.fbtrace_id", startsWith("A"));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "to", "56912345678", "type", "text", "text", Map.of("body", "x")))
+                .post("/v21.0/199999999999999/messages").then().statusCode(400).body("error.code", equalTo(100));
+        Map<String, Object> fourButtons = Map.of("type", "button", "body", Map.of("text", "¿?"), "action", Map.of(
+                "buttons", List.of(button("1"), button("2"), button("3"), button("4"))));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "to", "56912345678", "type", "interactive",
+                        "interactive", fourButtons))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(400).body("error.code", equalTo(100));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "status", "read", "message_id", "wamid.x",
+                        "typing_indicator", Map.of("type", "text")))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200).body("success", equalTo(true));
+    }
+
+    @Test
+    void theContactsMessageBecomesASignedMetaWebhookWithNonAsciiEscaped() {
+        given().contentType(ContentType.JSON).body(Map.of("phone_number_id", NUMBER, "from", "56912345678",
+                "name", "José", "text", "¿Tienen café?")).post("/sandbox/inbound").then().statusCode(200)
+                .body("webhook_status", equalTo(200)).body("wamid", startsWith("wamid."));
+        LoggedRequest webhook = FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).get(0);
+        String body = new String(webhook.getBody(), StandardCharsets.UTF_8);
+        assertThat(body).contains("\\u00BFTienen caf\\u00E9?").contains("Jos\\u00E9")
+                .contains("\"object\":\"whatsapp_business_account\"").contains("\"type\":\"text\"");
+        assertThat(webhook.getHeader("X-Hub-Signature-256")).isEqualTo(MetaWebhooks.sign("sandbox-test-secret",
+                webhook.getBody()));
+    }
+
+    @Test
+    void tappedOptionsAreInteractiveReplies() {
+        given().contentType(ContentType.JSON).body(Map.of("phone_number_id", NUMBER, "from", "56912345678",
+                "list_reply", Map.of("id", "catalogo.categoria:Despensa", "title", "Despensa")))
+                .post("/sandbox/inbound").then().statusCode(200);
+        String body = FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).get(0)
+                .getBodyAsString();
+        assertThat(body).contains("\"type\":\"interactive\"").contains("\"list_reply\":{\"id\":\"catalogo.categoria:Despensa\"");
+    }
+
+    @Test
+    void shortLinksRedirectToTheLongUrl() {
+        String link = given().contentType(ContentType.JSON)
+                .body(Map.of("long_url", "https://tienda.example.com/p/1?utm_source=whatsapp", "domain", "bit.ly"))
+                .post("/v4/bitlinks").then().statusCode(200).body("long_url", startsWith("https://tienda"))
+                .extract().path("link");
+        String code = link.substring(link.lastIndexOf('/') + 1);
+        given().redirects().follow(false).get("/s/" + code).then().statusCode(301)
+                .header("Location", equalTo("https://tienda.example.com/p/1?utm_source=whatsapp"));
+    }
+
+    @Test
+    void faultsCanBeInjected() {
+        given().contentType(ContentType.JSON).body(Map.of("throttle_share", 1.0)).put("/sandbox/faults").then()
+                .statusCode(200);
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "to", "56912345678", "type", "text", "text", Map.of("body", "x")))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(429).body("error.code", equalTo(130429));
+    }
+
+    private static Map<String, Object> button(String id) {
+        return Map.of("type", "reply", "reply", Map.of("id", id, "title", "Opción " + id));
+    }
+}
