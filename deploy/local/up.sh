@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Runs all of Liora on this machine: builds, prepares PostgreSQL, starts the four services and the
+# WhatsApp sandbox in the background, seeds the demo tenant and its catalog, and prints the chat URL.
+# Running it again is harmless: what runs keeps running, what exists is kept. Stop: deploy/local/down.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+run="$root/deploy/local/run"
+mkdir -p "$run/logs" "$run/pids" "$run/keys"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+say() { printf '\033[1m%s\033[0m\n' "$*"; }
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; then
+    if command -v pg_lsclusters >/dev/null 2>&1; then
+        pg_lsclusters --no-header | while read -r version cluster _rest; do
+            pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start || true
+        done
+    fi
+    pg_isready -q -h "$PGHOST" -p "$PGPORT" || { echo "No PostgreSQL answers on $PGHOST:$PGPORT; start one (or set PGHOST/PGPORT)."; exit 1; }
+fi
+bash deploy/local/init-db.sh >/dev/null
+
+# --- build --------------------------------------------------------------------------------------
+if [ "${LIORA_SKIP_BUILD:-}" != "true" ]; then
+    say "Building (./mvnw install -DskipTests)…"
+    ./mvnw -B -q install -DskipTests
+fi
+
+# --- local secrets, made once, never committed (deploy/local/run is ignored by git) ----------------
+secrets="$run/secrets.env"
+if [ ! -f "$secrets" ]; then
+    [ -f "$run/keys/k1.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$run/keys/k1.pem" 2>/dev/null
+    rnd() { openssl rand -hex "$1"; }
+    cat > "$secrets" <<ENV
+LIORA_CRYPTO_KEYS=k1:$(openssl rand -base64 32)
+LIORA_CRYPTO_PRIMARY_KEY=k1
+LIORA_CLIENT_SECRET_CONVERSATION=$(rnd 24)
+LIORA_CLIENT_SECRET_INTEGRATIONS=$(rnd 24)
+LIORA_CLIENT_SECRET_CATALOG=$(rnd 24)
+LIORA_META_APP_SECRET=$(rnd 16)
+LIORA_META_VERIFY_TOKEN=$(rnd 12)
+LIORA_PLATFORM_ADMIN_PASSWORD=admin-$(rnd 6)
+LIORA_DEMO_OWNER_PASSWORD=demo-$(rnd 6)
+LIORA_DEMO_ACCESS_TOKEN=EAAG-sandbox-$(rnd 16)
+ENV
+    chmod 600 "$secrets"
+fi
+set -a; . "$secrets"; set +a
+
+export LIORA_DB_PASSWORD=liora_app LIORA_DB_MIGRATION_PASSWORD=liora_owner
+export LIORA_PLATFORM_ADMIN_EMAIL=admin@liora.local LIORA_DEMO_OWNER_EMAIL=owner@demo.liora.local
+export LIORA_DEMO_PHONE_NUMBER_ID=100000000000001
+export LIORA_TENANT_URL=http://localhost:8081 LIORA_CONVERSATION_URL=http://localhost:8082
+export LIORA_CATALOG_URL=http://localhost:8083 LIORA_INTEGRATIONS_URL=http://localhost:8084
+export LIORA_SANDBOX_URL=http://localhost:8090
+export LIORA_JWKS_URL=http://localhost:8081/.well-known/jwks.json
+
+start() { # name, jar, extra env assignments...
+    local name=$1 jar=$2; shift 2
+    if [ -f "$run/pids/$name" ] && kill -0 "$(cat "$run/pids/$name")" 2>/dev/null; then
+        echo "  $name already running (pid $(cat "$run/pids/$name"))"
+        return
+    fi
+    env "$@" nohup java -Xmx320m -jar "$jar" > "$run/logs/$name.log" 2>&1 &
+    echo $! > "$run/pids/$name"
+    echo "  $name started (pid $!), log: deploy/local/run/logs/$name.log"
+}
+
+say "Starting…"
+start tenant-service tenant-service/target/quarkus-app/quarkus-run.jar \
+    QUARKUS_PROFILE=demo LIORA_SIGNING_KEY_DIR="$run/keys" LIORA_SIGNING_KEY_ID=k1
+start catalog-service catalog-service/target/quarkus-app/quarkus-run.jar
+start integrations-service integrations-service/target/quarkus-app/quarkus-run.jar \
+    LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_INTEGRATIONS" LIORA_GRAPH_BASE_URL="$LIORA_SANDBOX_URL" \
+    LIORA_BITLY_BASE_URL="$LIORA_SANDBOX_URL" LIORA_BITLY_TOKEN=sandbox-bitly-token LIORA_BITLY_DOMAIN=localhost:8090
+start conversation-service conversation-service/target/quarkus-app/quarkus-run.jar \
+    LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_CONVERSATION"
+start whatsapp-sandbox whatsapp-sandbox/target/quarkus-app/quarkus-run.jar \
+    LIORA_SANDBOX_NUMBERS="$LIORA_DEMO_PHONE_NUMBER_ID:$LIORA_DEMO_ACCESS_TOKEN"
+
+say "Waiting until everything is ready…"
+for url in http://localhost:8081/q/health/ready http://localhost:8082/q/health/ready http://localhost:8083/q/health/ready \
+           http://localhost:8084/q/health/ready http://localhost:8090/q/health/ready; do
+    for _ in $(seq 1 120); do curl -sf "$url" >/dev/null 2>&1 && break; sleep 0.5; done
+    curl -sf "$url" >/dev/null || { echo "Not ready: $url (see deploy/local/run/logs)"; exit 1; }
+done
+
+# --- the demo tenant's catalog, published through the signed publish route -------------------------
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+owner_token=$(curl -sf -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$LIORA_DEMO_OWNER_EMAIL\",\"password\":\"$LIORA_DEMO_OWNER_PASSWORD\"}" \
+    http://localhost:8081/auth/login | json "['access_token']")
+cliente_id=$(printf '%s' "$owner_token" | cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null | json "['cliente_id']" 2>/dev/null \
+    || printf '%s' "$owner_token" | cut -d. -f2 | tr '_-' '/+' | { cat; echo '=='; } | base64 -d 2>/dev/null | json "['cliente_id']")
+active=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $owner_token" \
+    "http://localhost:8083/clientes/$cliente_id/catalog/active")
+if [ "$active" != "200" ]; then
+    catalog_secret=$(curl -sf -X POST -H "Authorization: Bearer $owner_token" \
+        "http://localhost:8083/clientes/$cliente_id/catalog/secret" | json "['secret']")
+    printf 'LIORA_DEMO_CATALOG_SECRET=%s\n' "$catalog_secret" > "$run/catalog-secret.env"
+    chmod 600 "$run/catalog-secret.env"
+    t=$(date +%s)
+    signature=$( { printf '%s.' "$t"; cat deploy/local/demo-catalog.json; } | openssl dgst -sha256 -hmac "$catalog_secret" | sed 's/^.*= //')
+    curl -sf -X POST -H 'Content-Type: application/json' -H "X-Liora-Signature: t=$t,v1=$signature" \
+        --data-binary @deploy/local/demo-catalog.json "http://localhost:8083/clientes/$cliente_id/catalog/publish" >/dev/null
+    echo "  published the demo catalog (20 products) with a signed publish"
+fi
+[ -f "$run/catalog-secret.env" ] && . "$run/catalog-secret.env"
+
+cat > deploy/local/demo.env <<ENV
+LIORA_PLATFORM_ADMIN_EMAIL=$LIORA_PLATFORM_ADMIN_EMAIL
+LIORA_PLATFORM_ADMIN_PASSWORD=$LIORA_PLATFORM_ADMIN_PASSWORD
+LIORA_DEMO_CLIENTE_ID=$cliente_id
+LIORA_DEMO_OWNER_EMAIL=$LIORA_DEMO_OWNER_EMAIL
+LIORA_DEMO_OWNER_PASSWORD=$LIORA_DEMO_OWNER_PASSWORD
+LIORA_DEMO_PHONE_NUMBER_ID=$LIORA_DEMO_PHONE_NUMBER_ID
+LIORA_DEMO_CATALOG_SECRET=${LIORA_DEMO_CATALOG_SECRET:-}
+LIORA_META_APP_SECRET=$LIORA_META_APP_SECRET
+LIORA_META_VERIFY_TOKEN=$LIORA_META_VERIFY_TOKEN
+LIORA_TENANT_URL=$LIORA_TENANT_URL
+LIORA_CONVERSATION_URL=$LIORA_CONVERSATION_URL
+LIORA_CATALOG_URL=$LIORA_CATALOG_URL
+LIORA_INTEGRATIONS_URL=$LIORA_INTEGRATIONS_URL
+LIORA_SANDBOX_URL=$LIORA_SANDBOX_URL
+ENV
+
+say "Liora is running."
+echo "  Chat with the demo store:  $LIORA_SANDBOX_URL/"
+echo "  Demo owner:                $LIORA_DEMO_OWNER_EMAIL / $LIORA_DEMO_OWNER_PASSWORD"
+echo "  Platform admin:            $LIORA_PLATFORM_ADMIN_EMAIL / $LIORA_PLATFORM_ADMIN_PASSWORD"
+echo "  Settings:                  deploy/local/demo.env     Stop: deploy/local/down.sh"
