@@ -92,8 +92,8 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 owner_token=$(curl -sf -H 'Content-Type: application/json' \
     -d "{\"email\":\"$LIORA_DEMO_OWNER_EMAIL\",\"password\":\"$LIORA_DEMO_OWNER_PASSWORD\"}" \
     http://localhost:8081/auth/login | json "['access_token']")
-cliente_id=$(printf '%s' "$owner_token" | cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null | json "['cliente_id']" 2>/dev/null \
-    || printf '%s' "$owner_token" | cut -d. -f2 | tr '_-' '/+' | { cat; echo '=='; } | base64 -d 2>/dev/null | json "['cliente_id']")
+cliente_id=$(python3 -c "import base64,json,sys; p=sys.argv[1].split('.')[1]; p+='='*(-len(p)%4); \
+print(json.loads(base64.urlsafe_b64decode(p))['cliente_id'])" "$owner_token")
 active=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $owner_token" \
     "http://localhost:8083/clientes/$cliente_id/catalog/active")
 if [ "$active" != "200" ]; then
