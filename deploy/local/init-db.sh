@@ -2,6 +2,8 @@
 # Creates Liora's roles and its four databases on a PostgreSQL server (idempotent).
 #   PGHOST, PGPORT, PGUSER (a superuser) select the server; defaults: 127.0.0.1:5432, postgres.
 #   LIORA_DB_PASSWORD and LIORA_DB_MIGRATION_PASSWORD set the roles' passwords (local defaults).
+#   LIORA_DB_PREFIX names the databases (<prefix>_tenant, ...; default liora);
+#   LIORA_FRESH_DATABASES=true drops and recreates them first.
 # Roles: liora_owner owns the tables and runs Flyway; liora_app is what the services connect as
 # (not the owner, no BYPASSRLS); liora_cross_tenant is the role liora_app may switch to for the
 # named cross-tenant paths. See docs/architecture.md.
@@ -19,7 +21,11 @@ ALTER ROLE liora_app PASSWORD '${app_password}';
 GRANT liora_cross_tenant TO liora_app;
 SQL
 
-for db in liora_tenant liora_conversation liora_catalog liora_integrations; do
+prefix="${LIORA_DB_PREFIX:-liora}"
+for db in "${prefix}_tenant" "${prefix}_conversation" "${prefix}_catalog" "${prefix}_integrations"; do
+    if [ "${LIORA_FRESH_DATABASES:-}" = "true" ]; then
+        psql -v ON_ERROR_STOP=1 -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+    fi
     if ! psql -tAq -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
         psql -v ON_ERROR_STOP=1 -q -d postgres -c "CREATE DATABASE $db OWNER liora_owner"
     fi

@@ -2,6 +2,7 @@
 # Runs all of Liora on this machine: builds, prepares PostgreSQL, starts the four services and the
 # WhatsApp sandbox in the background, seeds the demo tenant and its catalog, and prints the chat URL.
 # Running it again is harmless: what runs keeps running, what exists is kept. Stop: deploy/local/down.sh
+# LIORA_DB_PREFIX (default liora) names the databases; LIORA_FRESH_DATABASES=true starts them empty.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -69,13 +70,14 @@ start() { # name, jar, extra env assignments...
 }
 
 say "Starting…"
-start tenant-service tenant-service/target/quarkus-app/quarkus-run.jar \
+prefix="${LIORA_DB_PREFIX:-liora}"
+start tenant-service tenant-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_tenant" \
     QUARKUS_PROFILE=demo LIORA_SIGNING_KEY_DIR="$run/keys" LIORA_SIGNING_KEY_ID=k1
-start catalog-service catalog-service/target/quarkus-app/quarkus-run.jar
-start integrations-service integrations-service/target/quarkus-app/quarkus-run.jar \
+start catalog-service catalog-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_catalog"
+start integrations-service integrations-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_integrations" \
     LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_INTEGRATIONS" LIORA_GRAPH_BASE_URL="$LIORA_SANDBOX_URL" \
     LIORA_BITLY_BASE_URL="$LIORA_SANDBOX_URL" LIORA_BITLY_TOKEN=sandbox-bitly-token LIORA_BITLY_DOMAIN=localhost:8090
-start conversation-service conversation-service/target/quarkus-app/quarkus-run.jar \
+start conversation-service conversation-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_conversation" \
     LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_CONVERSATION"
 start whatsapp-sandbox whatsapp-sandbox/target/quarkus-app/quarkus-run.jar \
     LIORA_SANDBOX_NUMBERS="$LIORA_DEMO_PHONE_NUMBER_ID:$LIORA_DEMO_ACCESS_TOKEN"

@@ -46,7 +46,9 @@ function render(message) {
       `<button class="row" data-kind="list_reply" data-id="${escapeHtml(r.id)}" data-title="${escapeHtml(r.title)}">${escapeHtml(r.title)}${r.description ? `<small>${escapeHtml(r.description)}</small>` : ""}</button>`).join("") + "</div>";
   }
   const meta = `<span class="meta">${time(message.at)} ${message.direction === "in" ? "" : ticks(message.status)}</span>`;
+  const open = item.querySelector(".rows.open") !== null; // a status update must not close an open list
   item.innerHTML = body + meta;
+  if (open) item.querySelector(".rows")?.classList.add("open");
   chat.scrollTop = chat.scrollHeight;
 }
 

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""End to end: drives the five running processes (deploy/local/up.sh) as a WhatsApp customer would,
+through the sandbox, and checks every answer. Prints one line per check and 'N passed, N failed'."""
+import hashlib
+import hmac
+import json
+import os
+import random
+import sys
+import time
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ENV = dict(line.strip().split("=", 1) for line in open(os.path.join(HERE, "demo.env")) if "=" in line)
+SANDBOX, NUMBER = ENV["LIORA_SANDBOX_URL"], ENV["LIORA_DEMO_PHONE_NUMBER_ID"]
+CONTACT = "569" + str(random.randint(10_000_000, 99_999_999))
+results = []
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def call(method, url, body=None, headers=None, raw=None):
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json",
+                                                                              **(headers or {})})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=15) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def messages():
+    return json.loads(call("GET", f"{SANDBOX}/sandbox/conversations/{NUMBER}/{CONTACT}")[2])["messages"]
+
+
+def answers():
+    return [m for m in messages() if m["direction"] == "out"]
+
+
+def say(**payload):
+    before = len(answers())
+    status, _, body = call("POST", f"{SANDBOX}/sandbox/inbound",
+                           {"phone_number_id": NUMBER, "from": CONTACT, "name": "Ana", **payload})
+    assert status == 200 and json.loads(body)["webhook_status"] == 200, body
+    return wait(lambda: answers()[before:] or None)[-1]
+
+
+def wait(probe, timeout=20):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = probe()
+        if result:
+            return result
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting")
+
+
+def option_ids(message):
+    action = (message.get("interactive") or {}).get("action", {})
+    ids = [row["id"] for section in action.get("sections", []) for row in section["rows"]]
+    return ids + [button["reply"]["id"] for button in action.get("buttons", [])]
+
+
+def check(name, test):
+    try:
+        test()
+        results.append(True)
+        print(f"PASS {name}")
+    except Exception as error:  # noqa: BLE001 - every failure is reported, not raised
+        results.append(False)
+        print(f"FAIL {name}: {error!r}")
+
+
+def greeting():
+    menu = say(text="hola")
+    assert "catalogo.categorias" in option_ids(menu) and "vida_sana.menu" in option_ids(menu), menu
+
+
+def catalog_to_a_tracked_link():
+    categories = say(list_reply={"id": "catalogo.categorias", "title": "Catálogo"})
+    assert "catalogo.categoria:Despensa" in option_ids(categories), categories
+    products = say(list_reply={"id": "catalogo.categoria:Despensa", "title": "Despensa"})
+    assert "catalogo.producto:CAF-001" in option_ids(products), products
+    product = say(list_reply={"id": "catalogo.producto:CAF-001", "title": "Café"})
+    assert "$12.990" in product["text"], product
+    link = next(word for word in product["text"].split() if word.startswith("http"))
+    status, headers, _ = call("GET", link)
+    location = headers.get("Location", "")
+    assert status == 301 and location.startswith("https://tienda.example.com/p/cafe-colombia-1kg?"), (status, headers)
+    for utm in ("utm_source=whatsapp", "utm_medium=chatbot", "utm_campaign=demo", "utm_content=CAF-001"):
+        assert utm in location, location
+
+
+def vida_sana():
+    menu = say(text="vida sana")
+    assert option_ids(menu) == ["vida_sana.alimentacion", "vida_sana.actividad", "vida_sana.descanso"], menu
+    for intent, title in (("vida_sana.alimentacion", "Alimentación"), ("vida_sana.actividad", "Actividad física"),
+                          ("vida_sana.descanso", "Descanso")):
+        answer = say(button_reply={"id": intent, "title": title})
+        assert title in answer["interactive"]["body"]["text"], answer
+
+
+def the_same_webhook_three_times_gets_one_answer():
+    wamid = "wamid.E2E" + str(random.randint(10**9, 10**10))
+    payload = {"object": "whatsapp_business_account", "entry": [{"id": "200000000000001", "changes": [{"field": "messages",
+               "value": {"messaging_product": "whatsapp",
+                         "metadata": {"display_phone_number": "15550000001", "phone_number_id": NUMBER},
+                         "contacts": [{"profile": {"name": "Ana"}, "wa_id": CONTACT}],
+                         "messages": [{"from": CONTACT, "id": wamid, "timestamp": str(int(time.time())),
+                                       "type": "text", "text": {"body": "reciclaje"}}]}}]}]}
+    body = json.dumps(payload).encode()
+    signature = "sha256=" + hmac.new(ENV["LIORA_META_APP_SECRET"].encode(), body, hashlib.sha256).hexdigest()
+    before = len(answers())
+    for _ in range(3):
+        status, _, text = call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=body,
+                               headers={"X-Hub-Signature-256": signature})
+        assert status == 200, (status, text)
+    wait(lambda: len(answers()) > before or None)
+    time.sleep(2)
+    assert len(answers()) == before + 1, f"{len(answers()) - before} answers"
+
+
+def statuses_reach_read():
+    wait(lambda: all(m["status"] == "read" for m in answers()) or None, timeout=30)
+
+
+def the_log_export_holds_the_conversation():
+    status, _, body = call("POST", ENV["LIORA_TENANT_URL"] + "/auth/login",
+                           {"email": ENV["LIORA_DEMO_OWNER_EMAIL"], "password": ENV["LIORA_DEMO_OWNER_PASSWORD"]})
+    token = json.loads(body)["access_token"]
+    status, _, export = call("GET", f"{ENV['LIORA_CONVERSATION_URL']}/clientes/{ENV['LIORA_DEMO_CLIENTE_ID']}/logs"
+                             f"?msisdn={CONTACT}&limit=1000", headers={"Authorization": "Bearer " + token})
+    rows = [json.loads(line) for line in export.splitlines() if line.strip()]
+    assert status == 200 and {r["direction"] for r in rows} == {"in", "out"}, (status, export[:300])
+    assert any(r["intent"] == "catalogo.producto" for r in rows), rows
+
+
+for name, test in [("hola gets the menu", greeting),
+                   ("catalog, category, product and its tracked short link", catalog_to_a_tracked_link),
+                   ("vida sana and its three answers", vida_sana),
+                   ("the same webhook three times gets one answer", the_same_webhook_three_times_gets_one_answer),
+                   ("delivery statuses reach read", statuses_reach_read),
+                   ("the tenant's log export holds the conversation", the_log_export_holds_the_conversation)]:
+    check(name, test)
+
+passed = results.count(True)
+print(f"e2e: {passed} passed, {len(results) - passed} failed")
+sys.exit(0 if passed == len(results) else 1)

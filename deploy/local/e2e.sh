@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# End-to-end test of the five real processes: starts them like up.sh on fresh databases of their own
+# (liora_e2e_*), chats through the sandbox (deploy/local/e2e.py) and through the chat page in headless
+# Chromium (deploy/local/browser), and stops them again.
+# Needs the services built (./mvnw verify or install) and ports 8081-8084 and 8090 free.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+for port in 8081 8082 8083 8084 8090; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "Port $port is in use (is deploy/local/up.sh running? deploy/local/down.sh stops it)."
+        exit 1
+    fi
+done
+trap 'bash deploy/local/down.sh >/dev/null' EXIT
+LIORA_SKIP_BUILD=true LIORA_DB_PREFIX=liora_e2e LIORA_FRESH_DATABASES=true bash deploy/local/up.sh || {
+    tail -n 40 deploy/local/run/logs/*.log
+    exit 1
+}
+python3 deploy/local/e2e.py
+status=$?
+# the same, by a customer in a browser (headless Chromium), when Chromium is installed
+if [ "$status" -eq 0 ] && [ -x /usr/bin/chromium ]; then
+    (cd deploy/local/browser && npm ci --no-audit --no-fund --silent \
+        && LIORA_SCREENSHOT=../run/sandbox-chat.png node chat-test.mjs)
+    status=$?
+elif [ ! -x /usr/bin/chromium ]; then
+    echo "browser test skipped: no /usr/bin/chromium (apt-get install chromium)"
+fi
+if [ "$status" -ne 0 ]; then
+    for log in deploy/local/run/logs/*.log; do echo "== $log"; tail -n 20 "$log"; done
+fi
+exit $status
