@@ -12,16 +12,30 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 
-# --- PostgreSQL ---------------------------------------------------------------------------------
-if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; then
-    if command -v pg_lsclusters >/dev/null 2>&1; then
-        pg_lsclusters --no-header | while read -r version cluster _rest; do
-            pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start || true
-        done
-    fi
-    pg_isready -q -h "$PGHOST" -p "$PGPORT" || { echo "No PostgreSQL answers on $PGHOST:$PGPORT; start one (or set PGHOST/PGPORT)."; exit 1; }
+# --- PostgreSQL: the local server when one answers, else an embedded one (a JDK is enough) --------
+answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+if ! answers "$PGHOST" "$PGPORT" && command -v pg_lsclusters >/dev/null 2>&1; then
+    pg_lsclusters --no-header | while read -r version cluster _rest; do
+        pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start || true
+    done
 fi
-bash deploy/local/init-db.sh >/dev/null
+if answers "$PGHOST" "$PGPORT" && command -v psql >/dev/null 2>&1 && [ "${LIORA_EMBEDDED_PG:-}" != "true" ]; then
+    bash deploy/local/init-db.sh >/dev/null
+    export LIORA_DB_HOST="$PGHOST" LIORA_DB_PORT="$PGPORT"
+else
+    embedded_port=55432
+    if ! answers localhost "$embedded_port"; then
+        say "No PostgreSQL here: starting an embedded one (data in deploy/local/run/postgres)…"
+        ./mvnw -B -q -f deploy/local/embedded-pg/pom.xml \
+            org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$run/embedded-pg.cp"
+        nohup java -cp "$(cat "$run/embedded-pg.cp")" deploy/local/embedded-pg/EmbeddedPostgres.java \
+            "$run/postgres" "$embedded_port" "${LIORA_DB_PREFIX:-liora}" > "$run/logs/postgres.log" 2>&1 &
+        echo $! > "$run/pids/postgres"
+        for _ in $(seq 1 120); do grep -q "^ready" "$run/logs/postgres.log" 2>/dev/null && break; sleep 0.5; done
+        grep -q "^ready" "$run/logs/postgres.log" || { echo "The embedded PostgreSQL did not start:"; tail "$run/logs/postgres.log"; exit 1; }
+    fi
+    export LIORA_DB_HOST=localhost LIORA_DB_PORT="$embedded_port"
+fi
 
 # --- build --------------------------------------------------------------------------------------
 if [ "${LIORA_SKIP_BUILD:-}" != "true" ]; then
