@@ -18,6 +18,12 @@ LIORA_SKIP_BUILD=true LIORA_DB_PREFIX=liora_e2e LIORA_FRESH_DATABASES=true bash 
 }
 python3 deploy/local/e2e.py
 status=$?
+# the generated Java SDK against the same processes: login, invitation, catalog publish
+if [ "$status" -eq 0 ]; then
+    ./mvnw -B -q -f sdk/java/pom.xml test -Dliora.e2e=true -Dsurefire.failIfNoSpecifiedTests=false
+    status=$?
+    [ "$status" -eq 0 ] && echo "sdk: 1 passed, 0 failed"
+fi
 # the same, by a customer in a browser (headless Chromium), when Chromium is installed
 if [ "$status" -eq 0 ] && [ -x /usr/bin/chromium ]; then
     (cd deploy/local/browser && npm ci --no-audit --no-fund --silent \

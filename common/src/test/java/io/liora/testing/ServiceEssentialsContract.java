@@ -56,6 +56,23 @@ public abstract class ServiceEssentialsContract {
     }
 
     @Test
+    void documentsPropertiesInTheSnakeCaseTheBodiesUse() {
+        // generated SDKs read these names; a camelCase schema would silently give them nulls
+        java.util.Map<String, java.util.Map<String, Object>> schemas = given().accept("application/json")
+                .when().get("/q/openapi").then().statusCode(200).extract().jsonPath()
+                .getMap("components.schemas");
+        org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
+        schemas.forEach((name, schema) -> {
+            Object properties = schema.get("properties");
+            if (properties instanceof java.util.Map<?, ?> map) {
+                map.keySet().forEach(property -> softly.assertThat(String.valueOf(property))
+                        .as("property of schema %s", name).matches("[a-z0-9_]+"));
+            }
+        });
+        softly.assertAll();
+    }
+
+    @Test
     void servesSwaggerUi() {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -64,7 +63,7 @@ public class PublishResource {
                     + "X-Liora-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.\" + body)>. "
                     + "The body follows GET /catalog/schema.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, ref = "CatalogPublish")))
+            schema = @Schema(implementation = PublishBody.class)))
     @APIResponse(responseCode = "201", description = "A new version, now active",
             content = @Content(schema = @Schema(implementation = CatalogDtos.PublishResult.class)))
     @APIResponse(responseCode = "200", description = "Same content as the active version: nothing created",
