@@ -2,6 +2,7 @@ package io.liora.catalog.publish;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The shape of a publish body, for the OpenAPI document and generated clients. The service itself
@@ -11,7 +12,15 @@ import java.util.List;
 public record PublishBody(List<Item> items) {
 
     /** One product. */
-    public record Item(String sku, String nombre, String descripcion, BigDecimal precio, String moneda, String url,
-            String imagenUrl, String categoria, Integer stock) {
+    public record Item(
+            @Schema(example = "ZAP-001", required = true) String sku,
+            @Schema(example = "Zapatillas trail", required = true) String nombre,
+            @Schema(example = "Livianas, suela de alto agarre") String descripcion,
+            @Schema(example = "12990", required = true) BigDecimal precio,
+            @Schema(example = "CLP") String moneda,
+            @Schema(example = "https://tienda-sana.cl/p/zap-001", required = true) String url,
+            @Schema(example = "https://tienda-sana.cl/img/zap-001.jpg") String imagenUrl,
+            @Schema(example = "Calzado") String categoria,
+            @Schema(example = "12") Integer stock) {
     }
 }

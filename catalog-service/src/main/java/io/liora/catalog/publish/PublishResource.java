@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -74,7 +75,7 @@ public class PublishResource {
             @HeaderParam(SIGNATURE_HEADER) String signature,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(LioraClaims.CLIENT_ID_HEADER) String clientHeader,
-            byte[] body, HttpServerRequest request) {
+            byte[] body, @Context HttpServerRequest request) {
         byte[] raw = body == null ? new byte[0] : body;
         String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         Uni<CatalogDtos.PublishResult> published;

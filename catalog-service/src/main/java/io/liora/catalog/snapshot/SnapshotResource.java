@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -91,7 +92,7 @@ public class SnapshotResource {
     @APIResponseSchema(value = CatalogDtos.PublishResult.class, responseCode = "200", responseDescription = "Active")
     @APIResponse(responseCode = "404", description = "No such version")
     public Uni<CatalogDtos.PublishResult> activate(@PathParam("clienteId") UUID clienteId,
-            @PathParam("version") @Min(1) int version, HttpServerRequest request) {
+            @PathParam("version") @Min(1) int version, @Context HttpServerRequest request) {
         String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return snapshots.activate(new IngestLogService.Attempt(clienteId, 0, "usuario:" + caller.getSubject(), source),
                 version);

@@ -20,7 +20,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -34,6 +38,16 @@ public class WebhookResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Meta's webhooks are far smaller; anything larger is not Meta. */
     static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+    /** A text message as Meta delivers it: the OpenAPI example of the body. */
+    private static final String WEBHOOK_EXAMPLE = """
+            {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
+              "field": "messages", "value": {"messaging_product": "whatsapp",
+                "metadata": {"display_phone_number": "56922334455", "phone_number_id": "106540352242922"},
+                "contacts": [{"profile": {"name": "Ana"}, "wa_id": "56912345678"}],
+                "messages": [{"from": "56912345678", "id": "wamid.HBgLNTY5MTIzNDU2NzgVAgASGBQzQTdCRjE2N0Q2",
+                  "timestamp": "1795939200", "type": "text", "text": {"body": "buscar zapatillas"}}]}}]}]}
+            """;
 
     private final MetaConfig meta;
     private final InboxService inbox;
@@ -69,6 +83,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong X-Hub-Signature-256")
     @APIResponse(responseCode = "413", description = "Body over 3 MiB")
     @APIResponse(responseCode = "503", description = "Could not store; Meta retries")
+    @RequestBody(required = true, description = "Meta's webhook payload; the signature covers these exact bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+                    example = WEBHOOK_EXAMPLE))
     public Uni<Response> receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         if (raw.length > MAX_BODY_BYTES) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A message to send, in Meta's own shape, with Meta's limits checked before it is queued (text
@@ -23,16 +24,21 @@ public final class MessageDtos {
     }
 
     public record SendRequest(
+            @Schema(example = "56912345678")
             @NotBlank @Pattern(regexp = MSISDN, message = "digits only, with country code (Meta's wa_id)") String to,
+            @Schema(example = "106540352242922")
             @NotBlank @Pattern(regexp = "^[0-9]{1,30}$", message = "Meta's numeric id") String phoneNumberId,
+            @Schema(example = "text")
             @NotBlank @Pattern(regexp = "^(text|interactive)$", message = "text or interactive") String type,
             @Valid Text text,
             @Valid Interactive interactive,
             @Size(max = 255) String replyTo,
+            @Schema(example = "wamid.HBgLNTY5MTIzNDU2NzgVAgASGBQzQTdCRjE2N0Q2:1")
             @NotBlank @Size(max = 200) String idempotencyKey) {
     }
 
-    public record Text(@NotBlank @Size(max = 4096) String body, Boolean previewUrl) {
+    public record Text(@Schema(example = "¡Hola! ¿En qué te ayudo?") @NotBlank @Size(max = 4096) String body,
+            Boolean previewUrl) {
     }
 
     public record Interactive(

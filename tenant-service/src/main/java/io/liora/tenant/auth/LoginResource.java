@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/auth/login")
 @Tag(name = "auth")
@@ -26,7 +27,8 @@ public class LoginResource {
         this.logins = logins;
     }
 
-    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    public record LoginRequest(@Schema(example = "owner@tienda-sana.cl") @NotBlank @Size(max = 254) String email,
+            @Schema(example = "a long enough password") @NotBlank @Size(max = 128) String password) {
 
         @Override
         public String toString() {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the tenant routes read and write. */
 public final class ClienteDtos {
@@ -17,10 +18,11 @@ public final class ClienteDtos {
     }
 
     public record ClienteCreate(
+            @Schema(example = "tienda-sana")
             @NotBlank @Pattern(regexp = SLUG, message = "lower-case letters, digits and inner hyphens, at most 50")
             String slug,
-            @NotBlank @Size(max = 100) String nombre,
-            @Pattern(regexp = PLAN, message = "free, pro or enterprise") String plan) {
+            @Schema(example = "Tienda Sana") @NotBlank @Size(max = 100) String nombre,
+            @Schema(example = "pro") @Pattern(regexp = PLAN, message = "free, pro or enterprise") String plan) {
     }
 
     /** Only the fields present change; {@code estado=suspendido} suspends the tenant. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the user and context routes read and write. */
 public final class UsuarioDtos {
@@ -20,9 +21,10 @@ public final class UsuarioDtos {
     }
 
     public record UsuarioCreate(
-            @NotBlank @Email @Size(max = 254) String email,
-            @Size(max = 100) String nombre,
-            @NotBlank @Pattern(regexp = STAFF_ROL, message = "owner, admin or agent") String rol,
+            @Schema(example = "agente@tienda-sana.cl") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "Camila Rojas") @Size(max = 100) String nombre,
+            @Schema(example = "agent") @NotBlank @Pattern(regexp = STAFF_ROL, message = "owner, admin or agent") String rol,
+            @Schema(example = "a long enough password")
             @NotBlank @Size(min = 10, max = 128, message = "10 to 128 characters") String password) {
 
         @Override

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the WABA routes read and write. The token goes in, never out (but its last 4 characters). */
 public final class WabaDtos {
@@ -15,10 +16,14 @@ public final class WabaDtos {
     }
 
     public record WabaCreate(
+            @Schema(example = "102290129340398")
             @NotBlank @Pattern(regexp = META_ID, message = "Meta's numeric id") String wabaId,
+            @Schema(example = "106540352242922")
             @NotBlank @Pattern(regexp = META_ID, message = "Meta's numeric id") String phoneNumberId,
+            @Schema(description = "System-user token; stored encrypted, never returned")
             @NotBlank @Size(min = 20, max = 1024) String accessToken,
-            Instant expiracionToken,
+            @Schema(example = "2027-06-30T00:00:00Z") Instant expiracionToken,
+            @Schema(example = "https://liora.example.com/webhook/meta")
             @Size(max = 255) @Pattern(regexp = "^https://.*", message = "an https URL") String webhookUrl) {
 
         @Override
