@@ -32,6 +32,14 @@ if [ "$status" -eq 0 ] && [ -x /usr/bin/chromium ]; then
 elif [ ! -x /usr/bin/chromium ]; then
     echo "browser test skipped: no /usr/bin/chromium (apt-get install chromium)"
 fi
+# a short load (10 msg/s for 10 s of signed webhooks): every reply set arrives exactly once
+if [ "$status" -eq 0 ]; then
+    ./mvnw -B -q -f bench/load/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+        -Dmdep.outputFile="$PWD/deploy/local/run/bench-load.cp" \
+        && java -cp "$(cat deploy/local/run/bench-load.cp)" bench/load/WebhookLoad.java 10 10
+    status=$?
+    [ "$status" -eq 0 ] && echo "load: 1 passed, 0 failed"
+fi
 if [ "$status" -ne 0 ]; then
     for log in deploy/local/run/logs/*.log; do echo "== $log"; tail -n 20 "$log"; done
 fi
