@@ -74,7 +74,7 @@ public class WebhookLoad {
                 LockSupport.parkNanos(wait);
             }
             String text = MIX.get(i % MIX.size());
-            Sent message = new Sent(contact(i), text, intended);
+            Sent message = new Sent(contact(i), text);
             sent.add(message);
             pending.add(post(message).thenAccept(status -> {
                 long now = System.nanoTime();
@@ -115,7 +115,6 @@ public class WebhookLoad {
         Thread.sleep(2000); // late duplicates
         int lost = 0;
         int duplicated = 0;
-        Instant lastReply = Instant.MIN;
         for (Sent message : sent) {
             if (message.status != 200) {
                 continue;
@@ -129,7 +128,6 @@ public class WebhookLoad {
             }
             if (!out.isEmpty()) {
                 Instant answered = Instant.parse(out.get(out.size() - 1).get("at").asText());
-                lastReply = answered.isAfter(lastReply) ? answered : lastReply;
                 long nanos = Duration.between(message.ackedAt, answered).toNanos();
                 endToEnd.recordValue(Math.max(0, nanos));
             }
@@ -155,7 +153,7 @@ public class WebhookLoad {
         Map<String, Integer> expected = new ConcurrentHashMap<>();
         int n = 0;
         for (String text : MIX.stream().distinct().toList()) {
-            Sent probe = new Sent("5699" + runId + String.format("%03d", n++), text, System.nanoTime());
+            Sent probe = new Sent("5699" + runId + String.format("%03d", n++), text);
             int status = post(probe).join();
             if (status != 200) {
                 throw new IllegalStateException("calibration webhook answered " + status);
@@ -232,14 +230,12 @@ public class WebhookLoad {
     private static final class Sent {
         final String contact;
         final String text;
-        final long intended;
         volatile int status;
         volatile Instant ackedAt;
 
-        Sent(String contact, String text, long intended) {
+        Sent(String contact, String text) {
             this.contact = contact;
             this.text = text;
-            this.intended = intended;
         }
     }
 }
