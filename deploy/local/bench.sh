@@ -1,39 +1,95 @@
 #!/usr/bin/env bash
-# Webhook load benchmark (first slice of issue 9): starts the five processes on fresh liora_bench_*
-# databases with the demo number upgraded to Meta's 1,000 msg/s tier, then offers signed webhooks
-# at each rate for the given seconds and reports ack and end-to-end latency, lost and duplicated
-# replies (bench/load/WebhookLoad.java). Exits non-zero when a reply is lost or duplicated.
-# Usage: deploy/local/bench.sh [seconds per step, default 30] [rates..., default 80 160 320]
+# Load benchmark (issue 9), one command: starts the five processes on fresh liora_bench_* databases
+# with every bench number on Meta's upgraded tier (1,000 msg/s), adds tenants with catalogs, measures
+# the machine's ceilings (a trivial HTTP endpoint under the same client; PostgreSQL's single-row
+# insert rate with pgbench), then offers open-model webhook load at each rate (bench/load) and
+# searches for the highest rate that keeps webhook p99 < 50 ms and end-to-end p99 < 1 s. Writes the
+# rows to deploy/local/run/bench-results.tsv, the plot to docs/benchmarks-load.png, and prints a
+# Markdown table. Exits non-zero when any step loses, duplicates or misorders an answer.
+# Usage: deploy/local/bench.sh [seconds per step, default 30] [rates..., default 80 320 1000]
+# Env: BENCH_TENANTS (extra tenants, default 3), BENCH_SEARCH_SECONDS (default 20),
+#      BENCH_SEARCH_STEPS (default 4), BENCH_KEEP_RUNNING=1 (leave the stack up)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. bench/load/lib.sh
 seconds="${1:-30}"
 shift || true
 rates=("$@")
-[ ${#rates[@]} -gt 0 ] || rates=(80 160 320)
+[ ${#rates[@]} -gt 0 ] || rates=(80 320 1000)
+tenants="${BENCH_TENANTS:-3}"
+run=deploy/local/run
+results="$run/bench-results.tsv"
+mkdir -p "$run/logs"
+: > "$results"
 
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)," \
+    "$(psql --version 2>/dev/null || echo 'embedded PostgreSQL')"
 bash deploy/local/down.sh >/dev/null 2>&1 || true
-# upgraded tier for the demo number: the governor's ceiling, not the bench, would limit otherwise
-export JAVA_TOOL_OPTIONS="-Dliora.whatsapp.ceilings.100000000000001=1000"
-LIORA_DB_PREFIX=liora_bench LIORA_FRESH_DATABASES=true bash deploy/local/up.sh > /tmp/liora-bench-up.log 2>&1 \
-    || { tail -30 /tmp/liora-bench-up.log; exit 1; }
-unset JAVA_TOOL_OPTIONS
+ceilings=""
+for k in $(seq 0 "$tenants"); do ceilings+="-Dliora.whatsapp.ceilings.$((100000000000001 + k))=1000 "; done
+JAVA_TOOL_OPTIONS="$ceilings" LIORA_DB_PREFIX=liora_bench LIORA_FRESH_DATABASES=true bash deploy/local/up.sh \
+    > "$run/logs/bench-up.log" 2>&1 || { tail -n 30 "$run/logs/bench-up.log"; exit 1; }
 [ -n "${BENCH_KEEP_RUNNING:-}" ] || trap 'bash deploy/local/down.sh >/dev/null 2>&1' EXIT
+bench_build || exit 1
+rm -f "$run/bench-tenants.json"
+bench_tenants "$tenants" || exit 1
 
-# the tenant's reply cap (600/min by default) would silence the load on purpose: raise it
-set -a; . deploy/local/demo.env; set +a
-token=$(curl -sf -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$LIORA_DEMO_OWNER_EMAIL\",\"password\":\"$LIORA_DEMO_OWNER_PASSWORD\"}" \
-    "$LIORA_TENANT_URL/auth/login" | python3 -c "import json,sys; print(json.load(sys.stdin)['access_token'])")
-curl -sf -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d '{"reply_rate_per_minute": 100000}' "$LIORA_TENANT_URL/clientes/$LIORA_DEMO_CLIENTE_ID/policy" >/dev/null \
-    || { echo "could not raise the reply cap"; exit 1; }
+echo "== ceilings"
+java -cp "$BENCH_CP" io.liora.bench.EndpointCeiling 10 64
+if command -v pgbench >/dev/null 2>&1 && [ "${LIORA_DB_HOST:-127.0.0.1}" = 127.0.0.1 ]; then
+    psql -q -h 127.0.0.1 -U postgres -c "drop database if exists liora_bench_pgbench" -c "create database liora_bench_pgbench"
+    psql -q -h 127.0.0.1 -U postgres -d liora_bench_pgbench \
+        -c "create table ping (id bigserial primary key, at timestamptz not null default now(), body text not null)"
+    echo "insert into ping (body) values ('hola');" > "$run/pgbench-insert.sql"
+    # 20 connections: one service's pool (LIORA_DB_POOL_SIZE)
+    pgbench -h 127.0.0.1 -U postgres -n -c 20 -j 2 -T 10 -f "$run/pgbench-insert.sql" liora_bench_pgbench 2>/dev/null \
+        | awk '/^tps/ {printf "CEILING postgres_single_row_inserts_per_s=%.0f connections=20\n", $3}
+               /latency average/ {print "        " $0}'
+fi
 
-cp=deploy/local/run/bench-load.cp
-./mvnw -B -q -f bench/load/pom.xml \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$PWD/$cp"
+echo "== warm-up (not reported): 40 msg/s for 20 s"
+bench_load --rate 40 --seconds 20 --ceiling 1000 --label warmup --patience 60 | grep -E "^warmup|verdict"
+
 status=0
+step() { # label rate seconds
+    echo "== $1: $2 msg/s for $3 s"
+    bench_load --rate "$2" --seconds "$3" --ceiling 1000 --label "$1" --results "$results" --patience 60 \
+        | grep -vE "^(calibrated|load started|RESULT)" || status=1
+}
+meets_aims() { # the last row for rate $1: ack p99 < 50 ms, end-to-end p99 < 1 s, nothing lost or duplicated
+    awk -F'\t' -v rate="$1" '$2 == rate { ok = ($7 < 50 && $10 < 1000 && $13 + $14 + $15 + $17 == 0) }
+                             END { exit ok ? 0 : 1 }' "$results"
+}
 for rate in "${rates[@]}"; do
-    echo "== $rate msg/s for $seconds s"
-    java -Xmx1g -cp "$(cat "$cp")" bench/load/WebhookLoad.java "$rate" "$seconds" || status=1
+    step step "$rate" "$seconds"
 done
+
+# the highest rate within the aims, by bisection between the best step that met them and the first that did not
+low=0
+high=0
+for rate in "${rates[@]}"; do
+    if meets_aims "$rate"; then low=$rate; elif [ "$high" -eq 0 ]; then high=$rate; fi
+done
+if [ "$low" -eq 0 ]; then
+    low=10
+    step search "$low" "${BENCH_SEARCH_SECONDS:-20}"
+    meets_aims "$low" || low=0
+fi
+if [ "$low" -gt 0 ] && [ "$high" -gt 0 ]; then
+    for _ in $(seq 1 "${BENCH_SEARCH_STEPS:-4}"); do
+        mid=$(( (low + high) / 2 / 5 * 5 ))
+        [ "$mid" -le "$low" ] && break
+        step search "$mid" "${BENCH_SEARCH_SECONDS:-20}"
+        if meets_aims "$mid"; then low=$mid; else high=$mid; fi
+    done
+fi
+echo "== highest rate within the aims: ${low} msg/s (first rate above them: ${high} msg/s)"
+
+java -Djava.awt.headless=true -cp "$BENCH_CP" io.liora.bench.Plot "$results" docs/benchmarks-load.png \
+    "Liora, everything on $(nproc) cores: webhook load"
+echo
+echo "| run | offered msg/s | s | messages | ack p50 / p99 / p99.9 ms | end-to-end p50 / p99 / p99.9 ms | answered msg/s | lost / dup / misordered | busiest second ÷ ceiling |"
+echo "|---|---|---|---|---|---|---|---|---|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s / %s / %s | %s / %s / %s | %s | %s / %s / %s | %s |\n",
+              $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18 }' "$results"
 exit $status

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.liora.conversation.processing.InboxProcessor;
 import io.liora.testing.InjectWireMock;
 import io.liora.testing.TestDb;
@@ -183,6 +184,51 @@ class ConversationFlowTest {
         List<String> keys = replies().stream().map(r -> r.path("idempotency_key").asText()).toList();
         assertThat(keys).contains(first + ":0", second + ":0", other + ":0");
         assertThat(keys.indexOf(first + ":0")).isLessThan(keys.indexOf(second + ":0"));
+    }
+
+    @Test
+    void aMessageThatCouldNotBeAnsweredIsTriedAgainWithinSecondsNotAfterItsLease() throws Throwable {
+        wiremock.stubFor(post("/integrations/messages").inScenario("down").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up").atPriority(1));
+        String wamid = Webhooks.wamid();
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(wamid, CONTACT, Webhooks.now(), "hola"), ""))
+                .then().statusCode(200);
+        round();
+        Map<String, Object> row = TestDb.query(tenant, "select status, extract(epoch from claimed_until - now())"
+                + " as retry_in from inbound_messages where wamid = ?", wamid).get(0);
+        assertThat(row).containsEntry("status", "pending");
+        assertThat(((Number) row.get("retry_in")).doubleValue()).isBetween(0.0, 2.5);
+        Thread.sleep(2100);
+        round();
+        assertThat(TestDb.query(tenant, "select status from inbound_messages where wamid = ?", wamid).get(0))
+                .containsEntry("status", "done");
+        assertThat(replies()).extracting(r -> r.path("idempotency_key").asText()).contains(wamid + ":0");
+    }
+
+    @Test
+    void aRoundAnswersManyContactsAtOnceEachOnceAndInOrder() throws Throwable {
+        long now = Webhooks.now();
+        List<String> firsts = new java.util.ArrayList<>();
+        List<String> seconds = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String contact = "5697000" + String.format("%04d", i);
+            firsts.add(Webhooks.wamid());
+            seconds.add(Webhooks.wamid());
+            Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(firsts.get(i), contact, now - 10, "hola") + ","
+                    + Webhooks.text(seconds.get(i), contact, now - 5, "vida sana"), "")).then().statusCode(200);
+        }
+        // one claim holds every contact's oldest message: the 40 are processed concurrently
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> processor.round())).isEqualTo(40);
+        round();
+        List<String> keys = replies().stream().map(r -> r.path("idempotency_key").asText()).toList();
+        for (int i = 0; i < 40; i++) {
+            assertThat(keys).containsOnlyOnce(firsts.get(i) + ":0", seconds.get(i) + ":0");
+            assertThat(keys.indexOf(firsts.get(i) + ":0")).isLessThan(keys.indexOf(seconds.get(i) + ":0"));
+        }
+        assertThat(TestDb.query(tenant, "select count(*) as contacts from convo_state where msisdn like '5697000%'"
+                + " and last_intent like 'vida_sana%'").get(0)).containsEntry("contacts", 40L);
+        assertThat(TestDb.query(tenant, "select count(*) as done from inbound_messages where msisdn like '5697000%'"
+                + " and status = 'done'").get(0)).containsEntry("done", 80L);
     }
 
     @Test

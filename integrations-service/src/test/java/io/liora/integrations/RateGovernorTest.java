@@ -62,7 +62,8 @@ class RateGovernorTest {
     void aNumberNeverSendsFasterThanItsCeiling() throws Throwable {
         wiremock.stubFor(post(urlPathMatching("/graph/.*")).willReturn(UNIQUE_WAMID));
         for (int i = 0; i < 15; i++) {
-            send(FIVE_PER_SECOND, "ceiling-" + i);
+            // to many recipients: one recipient's messages go one at a time, in order
+            send(FIVE_PER_SECOND, "ceiling-" + i, "5691234" + String.format("%04d", i));
         }
         long start = System.nanoTime();
         round();

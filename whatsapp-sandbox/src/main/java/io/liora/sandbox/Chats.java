@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Every sandbox chat, in memory, and a live feed of what changes in them. */
@@ -13,11 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Chats {
 
     private final Map<String, List<ChatMessage>> chats = new ConcurrentHashMap<>();
+    /** Which chat an answer's wamid is in, so a status finds it without scanning every chat. */
+    private final Map<String, String> chatOfWamid = new ConcurrentHashMap<>();
     private final BroadcastProcessor<ChatMessage> feed = BroadcastProcessor.create();
 
     public void add(ChatMessage message) {
-        List<ChatMessage> chat = chats.computeIfAbsent(key(message.phoneNumberId(), message.msisdn()),
-                k -> new ArrayList<>());
+        String key = key(message.phoneNumberId(), message.msisdn());
+        List<ChatMessage> chat = chats.computeIfAbsent(key, k -> new ArrayList<>());
+        if (message.wamid() != null) {
+            chatOfWamid.put(message.wamid(), key);
+        }
         synchronized (chat) {
             chat.add(message);
         }
@@ -26,17 +32,17 @@ public class Chats {
 
     /** Moves an answer's status forward (sent, delivered, read) and tells the feed. */
     public void status(String wamid, String status) {
-        chats.values().forEach(chat -> {
-            synchronized (chat) {
-                for (int i = 0; i < chat.size(); i++) {
-                    if (wamid.equals(chat.get(i).wamid())) {
-                        ChatMessage updated = chat.get(i).withStatus(status);
-                        chat.set(i, updated);
-                        feed.onNext(updated);
-                    }
+        String key = chatOfWamid.get(wamid);
+        List<ChatMessage> chat = key == null ? List.of() : chats.getOrDefault(key, List.of());
+        synchronized (chat) {
+            for (int i = 0; i < chat.size(); i++) {
+                if (wamid.equals(chat.get(i).wamid())) {
+                    ChatMessage updated = chat.get(i).withStatus(status);
+                    chat.set(i, updated);
+                    feed.onNext(updated);
                 }
             }
-        });
+        }
     }
 
     public List<ChatMessage> of(String phoneNumberId, String msisdn) {
@@ -44,6 +50,20 @@ public class Chats {
         synchronized (chat) {
             return List.copyOf(chat);
         }
+    }
+
+    /** The number's chats whose contact starts with {@code prefix}, by contact (for load tests). */
+    public Map<String, List<ChatMessage>> ofNumber(String phoneNumberId, String prefix) {
+        String start = key(phoneNumberId, prefix);
+        Map<String, List<ChatMessage>> found = new TreeMap<>();
+        chats.forEach((key, chat) -> {
+            if (key.startsWith(start)) {
+                synchronized (chat) {
+                    found.put(key.substring(key.indexOf('/') + 1), List.copyOf(chat));
+                }
+            }
+        });
+        return found;
     }
 
     public Multi<ChatMessage> live(String phoneNumberId, String msisdn) {

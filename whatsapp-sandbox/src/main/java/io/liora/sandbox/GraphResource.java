@@ -24,6 +24,9 @@ import org.jboss.logging.Logger;
 public class GraphResource {
 
     private static final Logger LOG = Logger.getLogger(GraphResource.class);
+    private static final Duration STATUS_RETRY_FIRST = Duration.ofMillis(500);
+    private static final Duration STATUS_RETRY_MAX = Duration.ofSeconds(5);
+    private static final Duration STATUS_RETRY_FOR = Duration.ofMinutes(10);
 
     private final Numbers numbers;
     private final Chats chats;
@@ -89,14 +92,18 @@ public class GraphResource {
         String to = String.valueOf(body.get("to"));
         String wamid = MetaWebhooks.wamid();
         chats.add(ChatMessage.answer(phoneNumberId, to, body, wamid));
-        sendStatuses(phoneNumberId, to, wamid);
+        Object callbackData = body.get("biz_opaque_callback_data");
+        sendStatuses(phoneNumberId, to, wamid, callbackData == null ? null : callbackData.toString());
         return Response.ok(Map.of("messaging_product", "whatsapp",
                 "contacts", List.of(Map.of("input", to, "wa_id", to)),
                 "messages", List.of(Map.of("id", wamid)))).build();
     }
 
-    /** sent, delivered and read, a moment apart, as signed webhooks (late or twice when asked). */
-    private void sendStatuses(String phoneNumberId, String to, String wamid) {
+    /**
+     * sent, delivered and read, a moment apart, as signed webhooks (late or twice when asked); like
+     * Meta, a status webhook that is not answered 200 is delivered again later.
+     */
+    private void sendStatuses(String phoneNumberId, String to, String wamid, String callbackData) {
         Faults.Settings settings = faults.settings();
         long delay = settings.statusDelayMs();
         int copies = settings.duplicateStatuses() ? 2 : 1;
@@ -107,14 +114,18 @@ public class GraphResource {
             for (int copy = 0; copy < copies; copy++) {
                 Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(after[i] + delay))
                         .invoke(() -> chats.status(wamid, status))
-                        .chain(() -> webhooks.status(phoneNumberId, wamid, status, to))
+                        .chain(() -> webhooks.status(phoneNumberId, wamid, status, to, callbackData)
+                                .onFailure().recoverWithItem(0)
+                                .invoke(code -> {
+                                    if (code != 200) {
+                                        throw new IllegalStateException("answered " + code);
+                                    }
+                                })
+                                .onFailure().retry().withBackOff(STATUS_RETRY_FIRST, STATUS_RETRY_MAX)
+                                .expireIn(STATUS_RETRY_FOR.toMillis()))
                         .subscribe().with(code -> {
-                            if (code != 200) {
-                                LOG.debugf("status webhook %s for %s answered %d", status, wamid, code);
-                            }
-                        }, failure -> LOG.debugf("status webhook %s for %s failed: %s", status, wamid, failure));
+                        }, failure -> LOG.debugf("status webhook %s for %s given up: %s", status, wamid, failure));
             }
         }
     }
-
 }

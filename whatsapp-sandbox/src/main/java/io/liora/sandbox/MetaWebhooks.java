@@ -52,13 +52,20 @@ public class MetaWebhooks {
         return deliver(value);
     }
 
-    /** Delivers a delivery status of an answer. */
-    public Uni<Integer> status(String phoneNumberId, String wamid, String status, String recipient) {
+    /**
+     * Delivers a delivery status of an answer, with the {@code biz_opaque_callback_data} the
+     * business sent it with (Meta echoes it in every status), when there was one.
+     */
+    public Uni<Integer> status(String phoneNumberId, String wamid, String status, String recipient,
+            String callbackData) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", wamid);
         item.put("status", status);
         item.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
         item.put("recipient_id", recipient);
+        if (callbackData != null) {
+            item.put("biz_opaque_callback_data", callbackData);
+        }
         Map<String, Object> value = value(phoneNumberId);
         value.put("statuses", List.of(item));
         return deliver(value);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
@@ -96,6 +97,15 @@ public class SandboxResource {
     public Map<String, List<ChatMessage>> conversation(@PathParam("phoneNumberId") String phoneNumberId,
             @PathParam("msisdn") String msisdn) {
         return Map.of("messages", chats.of(phoneNumberId, msisdn));
+    }
+
+    /** Every chat of a number whose contact starts with {@code prefix}: one read for a load test's check. */
+    @GET
+    @Path("/conversations/{phoneNumberId}")
+    public Map<String, List<ChatMessage>> conversations(
+            @PathParam("phoneNumberId") @Pattern(regexp = "^[0-9]{1,30}$") String phoneNumberId,
+            @QueryParam("prefix") @NotBlank @Pattern(regexp = "^[0-9]{4,30}$") String prefix) {
+        return chats.ofNumber(phoneNumberId, prefix);
     }
 
     @GET

@@ -38,7 +38,7 @@ class SandboxTest {
     void aValidTextIsAcceptedWithMetasShapeAndItsStatusesFollowSigned() throws Exception {
         String wamid = given().header("Authorization", TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("messaging_product", "whatsapp", "to", "56912345678", "type", "text",
-                        "text", Map.of("body", "¡Hola! ☕")))
+                        "text", Map.of("body", "¡Hola! ☕"), "biz_opaque_callback_data", "liora:tracking-1"))
                 .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200)
                 .body("messaging_product", equalTo("whatsapp")).body("contacts[0].wa_id", equalTo("56912345678"))
                 .body("messages[0].id", startsWith("wamid.")).extract().path("messages[0].id");
@@ -48,12 +48,36 @@ class SandboxTest {
         for (LoggedRequest webhook : webhooks) {
             assertThat(webhook.getHeader("X-Hub-Signature-256"))
                     .isEqualTo(MetaWebhooks.sign("sandbox-test-secret", webhook.getBody()));
-            assertThat(webhook.getBodyAsString()).contains(wamid).contains("\"phone_number_id\":\"" + NUMBER + "\"");
+            assertThat(webhook.getBodyAsString()).contains(wamid).contains("\"phone_number_id\":\"" + NUMBER + "\"")
+                    .contains("\"biz_opaque_callback_data\":\"liora:tracking-1\"");
         }
         assertThat(webhooks.stream().map(LoggedRequest::getBodyAsString).toList())
                 .anyMatch(b -> b.contains("\"status\":\"read\""));
         given().get("/sandbox/conversations/" + NUMBER + "/56912345678").then().statusCode(200)
                 .body("messages.wamid", hasItem(wamid));
+        // a load test reads every chat of a number at once; statuses reached the answer
+        given().queryParam("prefix", "569123").get("/sandbox/conversations/" + NUMBER).then().statusCode(200)
+                .body("'56912345678'.find { it.wamid == '" + wamid + "' }.status", equalTo("read"));
+        given().queryParam("prefix", "569999").get("/sandbox/conversations/" + NUMBER).then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().queryParam("prefix", "56;drop").get("/sandbox/conversations/" + NUMBER).then().statusCode(400);
+    }
+
+    @Test
+    void aStatusWebhookThatIsNotAcceptedIsDeliveredAgainAsMetaDoes() throws Exception {
+        FakeConversation.server.stubFor(post("/webhook/meta").inScenario("down")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        FakeConversation.server.stubFor(post("/webhook/meta").inScenario("down").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200)));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "to", "56912345678", "type", "text",
+                        "text", Map.of("body", "hola")))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200);
+        Thread.sleep(2500);
+        List<String> sent = FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).stream()
+                .map(LoggedRequest::getBodyAsString).filter(b -> b.contains("\"status\":\"sent\"")).toList();
+        assertThat(sent).as("refused once with 503, then delivered again").hasSize(2);
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.liora.common.work;
 
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +10,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs a worker's rounds: on a timer, and at once when woken; never two at a time in this process
  * (a wake during a round runs another right after it); again at once when a round was full. Each
- * round gets a fresh, safe Vert.x duplicated context, so its Hibernate Reactive sessions are its own.
+ * round gets a context of its own ({@link IsolatedContexts}), so its Hibernate Reactive sessions are its own.
  */
 public final class Rounds {
 
@@ -46,10 +43,7 @@ public final class Rounds {
             again.set(true);
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        // Hibernate Reactive Panache only works on a context flagged safe (isolated)
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored ->
+        IsolatedContexts.next(vertx).runOnContext(ignored ->
                 round.get().subscribe().with(found -> finished(found >= fullRound), failure -> {
                     LOG.warnf(failure, "A %s round failed; the next one retries", name);
                     finished(false);

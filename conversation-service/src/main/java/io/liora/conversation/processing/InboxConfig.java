@@ -15,8 +15,13 @@ public interface InboxConfig {
     @WithDefault("PT0.2S")
     Duration pollInterval();
 
-    @WithDefault("20")
+    /** Messages claimed per round: at most one per contact. */
+    @WithDefault("64")
     int batchSize();
+
+    /** How many of a round's messages are processed at the same time (each is another contact's). */
+    @WithDefault("64")
+    int concurrency();
 
     /** How long a claim lasts: a worker that died mid-processing leaves the message to another after it. */
     @WithDefault("PT30S")

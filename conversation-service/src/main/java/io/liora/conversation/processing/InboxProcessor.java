@@ -2,6 +2,7 @@ package io.liora.conversation.processing;
 
 import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.work.IsolatedContexts;
 import io.liora.conversation.clients.IntegrationsApi;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.log.ConversationLog;
@@ -19,6 +20,7 @@ import io.liora.conversation.tenant.NumberOwners;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -59,6 +61,10 @@ public class InboxProcessor {
             update inbound_messages set claimed_until = now() + make_interval(secs => :lease), attempts = attempts + 1
             where id in (:ids)""";
 
+    private static final String RETRY_SOON = """
+            update inbound_messages set claimed_until = now() + make_interval(secs => least(:lease, 2 * attempts))
+            where id = :id and status = 'pending'""";
+
     /** The message and the contact's conversation as they were when processing began. */
     private record Work(InboundMessage message, ConvoState state, boolean firstContact) {
     }
@@ -83,9 +89,11 @@ public class InboxProcessor {
     private final NumberOwners owners;
     private final IntegrationsApi integrations;
     private final StatusForwarder statuses;
+    private final Vertx vertx;
 
     public InboxProcessor(TenantTransactions tx, InboxConfig config, Router router, Instance<Skill> skills,
-            MenuSkill menu, NumberOwners owners, @RestClient IntegrationsApi integrations, StatusForwarder statuses) {
+            MenuSkill menu, NumberOwners owners, @RestClient IntegrationsApi integrations, StatusForwarder statuses,
+            Vertx vertx) {
         this.tx = tx;
         this.config = config;
         this.router = router;
@@ -94,15 +102,22 @@ public class InboxProcessor {
         this.owners = owners;
         this.integrations = integrations;
         this.statuses = statuses;
+        this.vertx = vertx;
     }
 
-    /** One round: forward statuses, claim, process what was claimed; returns how many were claimed. */
+    /**
+     * One round: forward statuses, claim, process what was claimed; returns how many were claimed. A
+     * claim holds at most one message per contact, so the batch is processed concurrently, each
+     * message on a Vert.x context (and so a Hibernate Reactive session) of its own.
+     */
     public Uni<Integer> round() {
         return statuses.forward().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUniAndConcatenate(row -> process((UUID) row[0], (UUID) row[1])
+                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon((UUID) row[0],
+                                (UUID) row[1]))
                         .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; retried after its lease",
                                 row[0]))
                         .onFailure().recoverWithNull())
+                .merge(Math.max(1, config.concurrency()))
                 .collect().asList().map(done -> claimed.size()));
     }
 
@@ -113,6 +128,19 @@ public class InboxProcessor {
                         .setParameter("lease", (double) config.claimLease().toSeconds())
                         .setParameter("ids", rows.stream().map(row -> row[0]).toList())
                         .executeUpdate().replaceWithVoid())));
+    }
+
+    /**
+     * A message that could not be answered (a service it needs is down) is tried again within
+     * seconds (2 s per attempt, at most the lease), not only when its whole lease has run out.
+     */
+    private Uni<Void> processOrRetrySoon(UUID id, UUID clienteId) {
+        Executor context = EventLoop.current();
+        return process(id, clienteId).emitOn(context).onFailure().call(failure -> tx.forTenant(clienteId, () ->
+                Panache.getSession().chain(session -> session.createNativeQuery(RETRY_SOON)
+                        .setParameter("id", id).setParameter("lease", (double) config.claimLease().toSeconds())
+                        .executeUpdate()))
+                .onFailure().recoverWithNull());
     }
 
     Uni<Void> process(UUID id, UUID clienteId) {

@@ -97,7 +97,9 @@ public final class MessageDtos {
             @NotBlank @Pattern(regexp = "^(sent|delivered|read|failed)$", message = "sent, delivered, read or failed")
             String status,
             @Pattern(regexp = "^[0-9]{1,12}$", message = "unix seconds") String timestamp,
-            List<@Valid StatusError> errors) {
+            List<@Valid StatusError> errors,
+            @Schema(description = "What the message was sent with; Meta echoes it (ours: liora:<message id>)")
+            @Size(max = 512) String bizOpaqueCallbackData) {
     }
 
     public record StatusError(Integer code, @Size(max = 500) String title) {

@@ -89,8 +89,14 @@ public class MessageService {
             Uni<int[]> chain = Uni.createFrom().item(new int[2]);
             for (MessageDtos.StatusUpdate update : statuses) {
                 chain = chain.call(counts -> OutboundMessage.<OutboundMessage>find("wamid = ?1 and clienteId = ?2",
-                        update.id(), clienteId).firstResult().invoke(message -> {
+                        update.id(), clienteId).firstResult()
+                        .chain(message -> message != null ? Uni.createFrom().item(message) : unrecorded(clienteId, update))
+                        .invoke(message -> {
                             if (message != null && moves(message.status, update.status())) {
+                                if (message.wamid == null) {
+                                    message.wamid = update.id(); // sent, but its sender died before recording it
+                                    message.claimedUntil = null;
+                                }
                                 message.status = update.status();
                                 message.statusAt = update.timestamp() == null ? Instant.now()
                                         : Instant.ofEpochSecond(Long.parseLong(update.timestamp()));
@@ -107,6 +113,25 @@ public class MessageService {
             }
             return chain.map(counts -> new MessageDtos.StatusResult(counts[0], counts[1]));
         });
+    }
+
+    /**
+     * A status of a message whose sender died between Meta's answer and recording it: Meta echoes
+     * our id in {@code biz_opaque_callback_data}, so the queued message is found and not sent again.
+     */
+    private static Uni<OutboundMessage> unrecorded(UUID clienteId, MessageDtos.StatusUpdate update) {
+        String data = update.bizOpaqueCallbackData();
+        if (data == null || !data.startsWith(OutboxSender.CALLBACK_PREFIX)) {
+            return Uni.createFrom().nullItem();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(data.substring(OutboxSender.CALLBACK_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().nullItem();
+        }
+        return OutboundMessage.<OutboundMessage>find("id = ?1 and clienteId = ?2 and wamid is null", id, clienteId)
+                .firstResult();
     }
 
     /** sent < delivered < read; failed only before delivery; nothing moves back or repeats. */

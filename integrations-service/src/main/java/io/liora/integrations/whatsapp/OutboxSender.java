@@ -2,6 +2,7 @@ package io.liora.integrations.whatsapp;
 
 import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.work.IsolatedContexts;
 import io.liora.common.work.Rounds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,10 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -32,12 +35,19 @@ import org.jboss.logging.Logger;
 public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    /** Our id in {@code biz_opaque_callback_data}. */
+    static final String CALLBACK_PREFIX = "liora:";
+    private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(100);
+    private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(2);
     private static final String CLAIMABLE = """
-            select id, cliente_id, phone_number_id from outbound_messages
-            where status = 'queued' and next_attempt_at <= now()
-              and (claimed_until is null or claimed_until < now())
-              and cliente_id not in (select cliente_id from sending_pauses)
-            order by next_attempt_at
+            select m.id, m.cliente_id, m.phone_number_id from outbound_messages m
+            where m.status = 'queued' and m.next_attempt_at <= now()
+              and (m.claimed_until is null or m.claimed_until + make_interval(secs => :grace) < now())
+              and m.cliente_id not in (select cliente_id from sending_pauses)
+              and not exists (select 1 from outbound_messages o
+                              where o.phone_number_id = m.phone_number_id and o.recipient = m.recipient
+                                and o.status = 'queued' and (o.created_at, o.id) < (m.created_at, m.id))
+            order by m.next_attempt_at
             limit :batch
             for update skip locked""";
     private static final String CLAIM = """
@@ -65,6 +75,7 @@ public class OutboxSender {
     private final MeterRegistry metrics;
     private final AtomicLong queueDepth = new AtomicLong();
     private final Rounds rounds;
+    private final Vertx vertx;
 
     public OutboxSender(TenantTransactions tx, WhatsAppConfig config, @RestClient GraphApi graph,
             WabaCredentials credentials, RateGovernor rates, MeterRegistry metrics, Vertx vertx) {
@@ -75,6 +86,7 @@ public class OutboxSender {
         this.rates = rates;
         this.metrics = metrics;
         metrics.gauge("liora.whatsapp.queue.depth", queueDepth);
+        this.vertx = vertx;
         this.rounds = new Rounds(vertx, "outbox", this::round, config.batchSize());
     }
 
@@ -91,13 +103,18 @@ public class OutboxSender {
         }
     }
 
-    /** One round: claim, then send what was claimed; returns how many were claimed. */
+    /**
+     * One round: claim, then send what was claimed; returns how many were claimed. A claim holds
+     * only the oldest queued message of each recipient, so a recipient's messages reach Meta in the
+     * order they were queued (also when one waits for a retry), and the batch is sent concurrently.
+     */
     public Uni<Integer> round() {
         return resumeRotated().chain(this::measureQueue).chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUniAndConcatenate(row -> send((UUID) row[0], (UUID) row[1])
+                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> send((UUID) row[0], (UUID) row[1]))
                         // one message's trouble must not hold up the others: its lease expires, it is retried
                         .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends", row[0]))
                         .onFailure().recoverWithNull())
+                .merge(Math.max(1, config.concurrency()))
                 .collect().asList().map(done -> claimed.size()));
     }
 
@@ -110,7 +127,8 @@ public class OutboxSender {
     /** Due messages, as many per number as its rate allows; the rest stay for a later round. */
     private Uni<List<Object[]>> claim() {
         return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(CLAIMABLE, Object[].class).setParameter("batch", config.batchSize()).getResultList()
+                .createNativeQuery(CLAIMABLE, Object[].class).setParameter("batch", config.batchSize())
+                .setParameter("grace", (double) config.orphanGrace().toSeconds()).getResultList()
                 .chain(this::withinRates)
                 .call(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : session.createNativeQuery(CLAIM)
                         .setParameter("lease", (double) config.claimLease().toSeconds())
@@ -133,7 +151,7 @@ public class OutboxSender {
     }
 
     private Uni<Void> send(UUID id, UUID clienteId) {
-        java.util.concurrent.Executor eventLoop = EventLoop.current();
+        Executor eventLoop = EventLoop.current();
         return tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)).chain(message -> {
             if (message == null || !"queued".equals(message.status)) {
                 return Uni.createFrom().voidItem();
@@ -141,16 +159,27 @@ public class OutboxSender {
             Timer.Sample timing = Timer.start(metrics);
             return credentials.get(clienteId, message.phoneNumberId)
                     .chain(creds -> graph.send(config.graphVersion(), message.phoneNumberId,
-                            "Bearer " + creds.accessToken(), message.payload))
+                            "Bearer " + creds.accessToken(), withCallbackData(message)))
                     .eventually(() -> timing.stop(metrics.timer("liora.whatsapp.send.latency")))
                     .map(OutboxSender::outcome)
                     .onFailure().recoverWithItem(OutboxSender::outcomeOfFailure)
                     .emitOn(eventLoop)
-                    .chain(outcome -> record(id, clienteId, message.phoneNumberId, outcome));
+                    .chain(outcome -> record(id, clienteId, message.phoneNumberId, outcome, eventLoop));
         });
     }
 
-    private Uni<Void> record(UUID id, UUID clienteId, String phoneNumberId, Outcome outcome) {
+    /**
+     * The message as Meta gets it: with our id as {@code biz_opaque_callback_data}, which Meta echoes
+     * in the message's statuses, so that a send whose answer was never recorded (the sender died)
+     * is recognised by its status instead of being sent twice.
+     */
+    private static Map<String, Object> withCallbackData(OutboundMessage message) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>(message.payload);
+        payload.put("biz_opaque_callback_data", CALLBACK_PREFIX + message.id);
+        return payload;
+    }
+
+    private Uni<Void> record(UUID id, UUID clienteId, String phoneNumberId, Outcome outcome, Executor eventLoop) {
         Instant now = Instant.now();
         metrics.counter("liora.whatsapp.sends", "outcome", outcome.error() == null ? "sent"
                 : outcome.error().kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -158,6 +187,9 @@ public class OutboxSender {
                         : String.valueOf(outcome.error().code())).increment();
         Uni<Void> recorded = tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)
                 .invoke(message -> {
+                    if (!"queued".equals(message.status)) {
+                        return; // its status arrived first (it carried our callback data): nothing to add
+                    }
                     message.claimedUntil = null;
                     if (outcome.error() == null) {
                         message.status = "sent";
@@ -178,7 +210,12 @@ public class OutboxSender {
                         message.status = "failed";
                         message.statusAt = now;
                     }
-                }).replaceWithVoid());
+                }).replaceWithVoid())
+                // Meta has answered: if this record were lost (the database restarting, say), the
+                // message would be sent again when its lease ends, so keep trying well within the lease
+                .runSubscriptionOn(eventLoop)
+                .onFailure().retry().withBackOff(RECORD_RETRY_FIRST, RECORD_RETRY_MAX)
+                .expireIn(config.claimLease().toMillis() / 2);
         if (outcome.error() != null && Integer.valueOf(MetaError.THROUGHPUT_LIMIT).equals(outcome.error().code())) {
             recorded = recorded.chain(() -> tx.acrossTenants(() -> rates.throttled(phoneNumberId)));
         }

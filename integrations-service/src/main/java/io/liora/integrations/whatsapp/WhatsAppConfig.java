@@ -17,12 +17,23 @@ public interface WhatsAppConfig {
     Duration pollInterval();
 
     /** Messages claimed per round. */
-    @WithDefault("20")
+    @WithDefault("64")
     int batchSize();
+
+    /** How many of a round's messages are sent at the same time (each to another recipient). */
+    @WithDefault("32")
+    int concurrency();
 
     /** How long a claim lasts: a sender that died mid-send leaves the message to another after it. */
     @WithDefault("PT30S")
     Duration claimLease();
+
+    /**
+     * How much longer a dead sender's message waits, after its lease, for a status from Meta that
+     * says it was sent after all (statuses name the message by our callback data) before it is sent again.
+     */
+    @WithDefault("PT45S")
+    Duration orphanGrace();
 
     /** Retries of a retryable error, with full-jitter exponential backoff. */
     @WithDefault("8")
