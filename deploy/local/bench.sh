@@ -6,13 +6,13 @@
 # searches for the highest rate that keeps webhook p99 < 50 ms and end-to-end p99 < 1 s. Writes the
 # rows to deploy/local/run/bench-results.tsv, the plot to docs/benchmarks-load.png, and prints a
 # Markdown table. Exits non-zero when any step loses, duplicates or misorders an answer.
-# Usage: deploy/local/bench.sh [seconds per step, default 30] [rates..., default 80 320 1000]
+# Usage: deploy/local/bench.sh [seconds per step, default 15] [rates..., default 80 320 1000]
 # Env: BENCH_TENANTS (extra tenants, default 3), BENCH_SEARCH_SECONDS (default 20),
 #      BENCH_SEARCH_STEPS (default 4), BENCH_KEEP_RUNNING=1 (leave the stack up)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . bench/load/lib.sh
-seconds="${1:-30}"
+seconds="${1:-15}"
 shift || true
 rates=("$@")
 [ ${#rates[@]} -gt 0 ] || rates=(80 320 1000)
@@ -34,21 +34,26 @@ bench_build || exit 1
 rm -f "$run/bench-tenants.json"
 bench_tenants "$tenants" || exit 1
 
-echo "== ceilings"
+# the JIT needs minutes of load on 2 shared cores (C2 is the busiest thread before that)
+echo "== warm-up (not reported): 40 msg/s for 60 s, 60 msg/s for 30 s"
+bench_load --rate 40 --seconds 60 --ceiling 1000 --label warmup --patience 60 | grep -E "^warmup|verdict"
+bench_load --rate 60 --seconds 30 --ceiling 1000 --label warmup --patience 60 | grep -E "^warmup|verdict"
+
+echo "== ceilings (warm)"
 java -cp "$BENCH_CP" io.liora.bench.EndpointCeiling 10 64
 if command -v pgbench >/dev/null 2>&1 && [ "${LIORA_DB_HOST:-127.0.0.1}" = 127.0.0.1 ]; then
-    psql -q -h 127.0.0.1 -U postgres -c "drop database if exists liora_bench_pgbench" -c "create database liora_bench_pgbench"
+    psql -q -o /dev/null -h 127.0.0.1 -U postgres -c "set client_min_messages = warning" \
+        -c "drop database if exists liora_bench_pgbench" -c "create database liora_bench_pgbench"
     psql -q -h 127.0.0.1 -U postgres -d liora_bench_pgbench \
         -c "create table ping (id bigserial primary key, at timestamptz not null default now(), body text not null)"
     echo "insert into ping (body) values ('hola');" > "$run/pgbench-insert.sql"
-    # 20 connections: one service's pool (LIORA_DB_POOL_SIZE)
-    pgbench -h 127.0.0.1 -U postgres -n -c 20 -j 2 -T 10 -f "$run/pgbench-insert.sql" liora_bench_pgbench 2>/dev/null \
-        | awk '/^tps/ {printf "CEILING postgres_single_row_inserts_per_s=%.0f connections=20\n", $3}
-               /latency average/ {print "        " $0}'
+    # as many connections as PostgreSQL has left beside the four services' pools (20 each of 100), at most 20
+    free=$(psql -At -h 127.0.0.1 -U postgres -c \
+        "select least(20, current_setting('max_connections')::int - 4 - count(*)) from pg_stat_activity")
+    pgbench -h 127.0.0.1 -U postgres -n -c "$free" -j 2 -T 10 -f "$run/pgbench-insert.sql" liora_bench_pgbench 2>&1 \
+        | awk -v c="$free" '/^tps/ {printf "CEILING postgres_single_row_inserts_per_s=%.0f connections=%d\n", $3, c}
+                            /latency average/ {print "        " $0} /error|FATAL/ {print "pgbench: " $0}'
 fi
-
-echo "== warm-up (not reported): 40 msg/s for 20 s"
-bench_load --rate 40 --seconds 20 --ceiling 1000 --label warmup --patience 60 | grep -E "^warmup|verdict"
 
 status=0
 step() { # label rate seconds
