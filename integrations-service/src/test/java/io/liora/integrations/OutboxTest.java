@@ -194,8 +194,7 @@ class OutboxTest {
         }
         sending.get(20, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(row(id)).containsEntry("status", "sent").containsEntry("wamid", "wamid.db-restart");
-        TestDb.update(tenant, "update outbound_messages set claimed_until = now() - interval '1 second' where id = ?",
-                UUID.fromString(id));
+        leaseEnds(id, "-1 second");
         round();
         wiremock.verify(1, postRequestedFor(urlPathMatching("/graph/.*")));
     }
@@ -205,18 +204,15 @@ class OutboxTest {
         graphAnswers(okJson(sent("wamid.after-crash")));
         String id = send(text("c-1", "hola")).then().statusCode(202).extract().path("id");
         // another replica claimed it and is (as far as anyone knows) still sending: not taken
-        TestDb.update(tenant, "update outbound_messages set claimed_until = now() + interval '30 seconds',"
-                + " attempts = 1 where id = ?", UUID.fromString(id));
+        leaseEnds(id, "30 seconds");
         round();
         assertThat(row(id)).containsEntry("status", "queued");
         // it died: its lease ran out, but Meta may have the message: it waits for a status a while longer
-        TestDb.update(tenant, "update outbound_messages set claimed_until = now() - interval '1 second' where id = ?",
-                UUID.fromString(id));
+        leaseEnds(id, "-1 second");
         round();
         assertThat(row(id)).containsEntry("status", "queued");
         // no status came: Meta never had it, and the message is sent
-        TestDb.update(tenant, "update outbound_messages set claimed_until = now() - interval '46 seconds' where id = ?",
-                UUID.fromString(id));
+        leaseEnds(id, "-46 seconds");
         round();
         assertThat(row(id)).containsEntry("status", "sent").containsEntry("attempts", 2);
         // Meta is told which message it is, so that its statuses can name it
@@ -229,8 +225,7 @@ class OutboxTest {
         graphAnswers(okJson(sent("wamid.never-recorded")));
         String id = send(text("c-2", "hola")).then().statusCode(202).extract().path("id");
         // a sender sent it and died before recording Meta's answer; its lease and the grace are over
-        TestDb.update(tenant, "update outbound_messages set claimed_until = now() - interval '2 minutes',"
-                + " attempts = 1 where id = ?", UUID.fromString(id));
+        leaseEnds(id, "-2 minutes");
         // Meta's status names the message by the callback data it was sent with
         Map<String, Object> status = new java.util.HashMap<>(status("wamid.sent-by-the-dead", "sent"));
         status.put("biz_opaque_callback_data", "liora:" + id);
@@ -243,8 +238,7 @@ class OutboxTest {
         statuses(List.of(status("wamid.sent-by-the-dead", "delivered"))).then().statusCode(200);
         assertThat(row(id)).containsEntry("status", "delivered");
         String other = send(text("c-3", "hola")).then().statusCode(202).extract().path("id");
-        TestDb.update(tenant, "update outbound_messages set claimed_until = now() - interval '2 minutes',"
-                + " attempts = 1 where id = ?", UUID.fromString(other));
+        leaseEnds(other, "-2 minutes");
         Map<String, Object> foreign = new java.util.HashMap<>(status("wamid.foreign", "sent"));
         foreign.put("biz_opaque_callback_data", "liora:" + other);
         given().auth().oauth2(TestTokens.service("conversation-service")).header("X-Client-ID", UUID.randomUUID().toString())
@@ -343,6 +337,12 @@ class OutboxTest {
 
     private void round() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> sender.round());
+    }
+
+    /** As if a sender had claimed the message and its lease ends {@code fromNow} from now (negative: ended). */
+    private void leaseEnds(String id, String fromNow) throws Exception {
+        TestDb.update(tenant, "update outbound_messages set claimed_until = now() + cast(? as interval),"
+                + " attempts = greatest(attempts, 1) where id = ?", fromNow, UUID.fromString(id));
     }
 
     private void awaitStatus(String id, String status) throws Throwable {

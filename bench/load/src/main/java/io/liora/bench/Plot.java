@@ -41,10 +41,12 @@ public final class Plot {
             e2eP99.add(rate, Math.max(0.1, Double.parseDouble(r[9])));
         }
         NumberAxis rateAxis = new NumberAxis("offered messages/s");
-        XYPlot throughput = new XYPlot(collection(offered, answered), null, new NumberAxis("messages/s"), renderer());
+        XYPlot throughput = new XYPlot(collection(offered, answered), null, new NumberAxis("messages/s"),
+                renderer(Color.GRAY, new Color(0x1f77b4)));
         LogarithmicAxis latencyAxis = new LogarithmicAxis("p99 latency (ms, log)");
         latencyAxis.setAllowNegativesFlag(false);
-        XYPlot latency = new XYPlot(collection(ackP99, e2eP99), null, latencyAxis, renderer());
+        XYPlot latency = new XYPlot(collection(ackP99, e2eP99), null, latencyAxis,
+                renderer(new Color(0x2ca02c), new Color(0xd62728)));
         latency.addRangeMarker(aim(50));
         latency.addRangeMarker(aim(1000));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(rateAxis);
@@ -64,9 +66,12 @@ public final class Plot {
         return collection;
     }
 
-    private static XYLineAndShapeRenderer renderer() {
+    private static XYLineAndShapeRenderer renderer(Color... colors) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        renderer.setDefaultStroke(new BasicStroke(2f));
+        for (int i = 0; i < colors.length; i++) {
+            renderer.setSeriesPaint(i, colors[i]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
         return renderer;
     }
 
@@ -74,6 +79,8 @@ public final class Plot {
         ValueMarker marker = new ValueMarker(ms, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
         marker.setLabel("aim " + (int) ms + " ms");
+        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         return marker;
     }
 }
