@@ -25,6 +25,18 @@ mkdir -p "$run/logs"
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)," \
     "$(psql --version 2>/dev/null || echo 'embedded PostgreSQL')"
 bash deploy/local/down.sh >/dev/null 2>&1 || true
+# PostgreSQL's ceiling first, while all its connections are free: single-row inserts over as many
+# connections as one service's pool (LIORA_DB_POOL_SIZE, 20)
+if command -v pgbench >/dev/null 2>&1; then
+    psql -q -o /dev/null -h 127.0.0.1 -U postgres -c "set client_min_messages = warning" \
+        -c "drop database if exists liora_bench_pgbench" -c "create database liora_bench_pgbench" \
+        && psql -q -h 127.0.0.1 -U postgres -d liora_bench_pgbench \
+            -c "create table ping (id bigserial primary key, at timestamptz not null default now(), body text not null)" \
+        && echo "insert into ping (body) values ('hola');" > "$run/pgbench-insert.sql" \
+        && pgbench -h 127.0.0.1 -U postgres -n -c 20 -j 2 -T 10 -f "$run/pgbench-insert.sql" liora_bench_pgbench 2>&1 \
+            | awk '/^tps/ {printf "CEILING postgres_single_row_inserts_per_s=%.0f connections=20\n", $3}
+                   /latency average/ {print "        " $0} /error|FATAL/ {print "pgbench: " $0}'
+fi
 ceilings=""
 for k in $(seq 0 "$tenants"); do ceilings+="-Dliora.whatsapp.ceilings.$((100000000000001 + k))=1000 "; done
 JAVA_TOOL_OPTIONS="$ceilings" LIORA_DB_PREFIX=liora_bench LIORA_FRESH_DATABASES=true bash deploy/local/up.sh \
@@ -39,21 +51,8 @@ echo "== warm-up (not reported): 40 msg/s for 60 s, 60 msg/s for 30 s"
 bench_load --rate 40 --seconds 60 --ceiling 1000 --label warmup --patience 60 | grep -E "^warmup|verdict"
 bench_load --rate 60 --seconds 30 --ceiling 1000 --label warmup --patience 60 | grep -E "^warmup|verdict"
 
-echo "== ceilings (warm)"
+echo "== HTTP ceiling (warm)"
 java -cp "$BENCH_CP" io.liora.bench.EndpointCeiling 10 64
-if command -v pgbench >/dev/null 2>&1 && [ "${LIORA_DB_HOST:-127.0.0.1}" = 127.0.0.1 ]; then
-    psql -q -o /dev/null -h 127.0.0.1 -U postgres -c "set client_min_messages = warning" \
-        -c "drop database if exists liora_bench_pgbench" -c "create database liora_bench_pgbench"
-    psql -q -h 127.0.0.1 -U postgres -d liora_bench_pgbench \
-        -c "create table ping (id bigserial primary key, at timestamptz not null default now(), body text not null)"
-    echo "insert into ping (body) values ('hola');" > "$run/pgbench-insert.sql"
-    # as many connections as PostgreSQL has left beside the four services' pools (20 each of 100), at most 20
-    free=$(psql -At -h 127.0.0.1 -U postgres -c \
-        "select least(20, current_setting('max_connections')::int - 4 - count(*)) from pg_stat_activity")
-    pgbench -h 127.0.0.1 -U postgres -n -c "$free" -j 2 -T 10 -f "$run/pgbench-insert.sql" liora_bench_pgbench 2>&1 \
-        | awk -v c="$free" '/^tps/ {printf "CEILING postgres_single_row_inserts_per_s=%.0f connections=%d\n", $3, c}
-                            /latency average/ {print "        " $0} /error|FATAL/ {print "pgbench: " $0}'
-fi
 
 status=0
 step() { # label rate seconds
