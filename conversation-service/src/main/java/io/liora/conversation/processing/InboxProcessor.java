@@ -120,7 +120,7 @@ public class InboxProcessor {
         return statuses.forward().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
                 .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon((UUID) row[0],
                                 (UUID) row[1]))
-                        .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; retried after its lease",
+                        .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
                                 row[0]))
                         .onFailure().recoverWithNull())
                 .merge(Math.max(1, config.concurrency()))
