@@ -35,20 +35,32 @@ def call(method, url, body=None, headers=None, raw=None):
         return error.code, dict(error.headers), error.read().decode()
 
 
-def messages():
-    return json.loads(call("GET", f"{SANDBOX}/sandbox/conversations/{NUMBER}/{CONTACT}")[2])["messages"]
+def messages(chat=None):
+    return json.loads(call("GET", f"{SANDBOX}/sandbox/conversations/{NUMBER}/{chat or CONTACT}")[2])["messages"]
 
 
-def answers():
-    return [m for m in messages() if m["direction"] == "out"]
+def answers(chat=None):
+    return [m for m in messages(chat) if m["direction"] == "out"]
 
 
-def say(**payload):
-    before = len(answers())
+def send(who=None, **payload):
+    """Writes as a customer: by default the phone CONTACT; `who` may name user_id and username instead."""
+    who = who or {"from": CONTACT}
     status, _, body = call("POST", f"{SANDBOX}/sandbox/inbound",
-                           {"phone_number_id": NUMBER, "from": CONTACT, "name": "Ana", **payload})
+                           {"phone_number_id": NUMBER, "name": "Ana", **who, **payload})
     assert status == 200 and json.loads(body)["webhook_status"] == 200, body
-    return wait(lambda: answers()[before:] or None)[-1]
+
+
+def say(who=None, **payload):
+    """Writes and waits for the answer; the sandbox keeps a customer's chat under the BSUID when it has one."""
+    chat = (who or {}).get("user_id") or (who or {}).get("from") or CONTACT
+    before = len(answers(chat))
+    send(who, **payload)
+    return wait(lambda: answers(chat)[before:] or None)[-1]
+
+
+def text_of(message):
+    return message.get("text") or (message.get("interactive") or {}).get("body", {}).get("text", "")
 
 
 def wait(probe, timeout=20):
@@ -141,12 +153,50 @@ def the_log_export_holds_the_conversation():
     assert any(r["intent"] == "catalogo.producto" for r in rows), rows
 
 
+def a_username_only_customer_is_answered_and_keeps_its_conversation():
+    bsuid = "CL.1" + str(random.randint(10**14, 10**15))
+    hidden = {"user_id": bsuid, "username": "ana.e2e"}
+    menu = say(hidden, text="hola")
+    assert "catalogo.categorias" in option_ids(menu), menu
+    assert "¿Qué producto buscas?" in text_of(say(hidden, text="buscar")), "no search prompt"
+    # the customer shows the phone later: the same conversation, the search goes on
+    phone = "569" + str(random.randint(10_000_000, 99_999_999))
+    results = say({"from": phone, "user_id": bsuid, "username": "ana.e2e"}, text="café")
+    assert "catalogo.producto:CAF-001" in option_ids(results), results
+
+
+def an_opted_out_customer_gets_one_confirmation_then_nothing():
+    phone = "569" + str(random.randint(10_000_000, 99_999_999))
+    who = {"from": phone}
+    say(who, text="hola")
+    confirmation = say(who, text="baja")
+    assert "no te enviaremos más mensajes" in text_of(confirmation), confirmation
+    before = len(answers(phone))
+    send(who, text="hola")
+    send(who, image={"caption": ""})
+    time.sleep(3)
+    assert len(answers(phone)) == before, f"{len(answers(phone)) - before} messages after opting out"
+    assert "tenerte de vuelta" in text_of(say(who, text="alta")), "no welcome back"
+
+
+def pictures_and_locations_get_their_answer():
+    phone = "569" + str(random.randint(10_000_000, 99_999_999))
+    who = {"from": phone}
+    assert "Gracias por la imagen" in text_of(say(who, image={})), "no answer to a picture"
+    assert "ubicación" in text_of(say(who, location={"latitude": -33.4378, "longitude": -70.6504})), "no answer"
+
+
 for name, test in [("hola gets the menu", greeting),
                    ("catalog, category, product and its tracked short link", catalog_to_a_tracked_link),
                    ("vida sana and its three answers", vida_sana),
                    ("the same webhook three times gets one answer", the_same_webhook_three_times_gets_one_answer),
                    ("delivery statuses reach read", statuses_reach_read),
-                   ("the tenant's log export holds the conversation", the_log_export_holds_the_conversation)]:
+                   ("the tenant's log export holds the conversation", the_log_export_holds_the_conversation),
+                   ("a username-only customer is answered and keeps its conversation",
+                    a_username_only_customer_is_answered_and_keeps_its_conversation),
+                   ("an opted-out customer gets one confirmation, then nothing, until alta",
+                    an_opted_out_customer_gets_one_confirmation_then_nothing),
+                   ("pictures and locations get their answer", pictures_and_locations_get_their_answer)]:
     check(name, test)
 
 passed = results.count(True)

@@ -1,5 +1,6 @@
 // A customer in a browser: headless Chromium opens the sandbox's chat page, types "hola", taps
-// through the catalog to a product and sees its short link. Saves a screenshot of the chat.
+// through the catalog to a product and sees its short link (a screenshot of the chat is saved);
+// then writes as a customer with a username and a hidden phone, and sends a picture.
 // Needs the five processes running (deploy/local/up.sh) and Debian's chromium.
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
@@ -44,6 +45,19 @@ try {
   mkdirSync(screenshot.substring(0, screenshot.lastIndexOf("/")) || ".", { recursive: true });
   await page.screenshot({ path: screenshot });
   console.log(`PASS the chat page: hola, catálogo, Despensa, a product with its link ${href}`);
+
+  // a customer with a username who hides the phone, answered all the same; then a picture
+  await page.fill("#username", "ana.navegador" + Math.floor(Math.random() * 1e6));
+  await page.check("#hide");
+  await page.dispatchEvent("#hide", "change");
+  await page.waitForFunction(() => document.querySelectorAll("li.msg").length === 0);
+  await page.waitForTimeout(500);
+  await page.fill("#text", "hola");
+  await page.click("#send");
+  await page.waitForSelector("li.msg.out >> text=¿En qué te puedo ayudar?");
+  await page.click("#photo");
+  await page.waitForSelector("li.msg.out >> text=Gracias por la imagen");
+  console.log("PASS the chat page: a username-only customer is answered, and a picture too");
 } catch (error) {
   failed = true;
   console.log("FAIL the chat page: " + error.message);

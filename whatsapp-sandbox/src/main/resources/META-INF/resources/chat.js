@@ -52,10 +52,32 @@ function render(message) {
   chat.scrollTop = chat.scrollHeight;
 }
 
+// A customer with a username gets a business-scoped user id (BSUID) from Meta, the same every time;
+// the sandbox makes one up from the username. With "Ocultar mi número" the phone is not sent at all.
+function bsuidOf(username) {
+  let hash = 7;
+  for (const c of username) hash = (hash * 31 + c.codePointAt(0)) % 1000000000039;
+  return "CL.1" + String(hash).padStart(15, "0");
+}
+
+function identity() {
+  const username = $("username").value.trim().replace(/^@/, "");
+  const who = { name: $("name").value };
+  if (username) Object.assign(who, { username, user_id: bsuidOf(username) });
+  if (!username || !$("hide").checked) who.from = $("msisdn").value;
+  return who;
+}
+
+// the chat is the customer's BSUID when it has one, else the phone (as the sandbox keeps it)
+function handle() {
+  const who = identity();
+  return who.user_id || who.from;
+}
+
 async function send(payload) {
   const answer = await fetch("/sandbox/inbound", {
     method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ phone_number_id: $("number").value, from: $("msisdn").value, name: $("name").value, ...payload }),
+    body: JSON.stringify({ phone_number_id: $("number").value, ...identity(), ...payload }),
   });
   const result = await answer.json();
   if (!answer.ok || result.webhook_status !== 200) {
@@ -81,11 +103,21 @@ $("composer").addEventListener("submit", (event) => {
   send({ text });
 });
 
+$("photo").addEventListener("click", () => {
+  const caption = $("text").value.trim();
+  $("text").value = "";
+  send({ image: caption ? { caption } : {} });
+});
+
+// a fixed place (Plaza de Armas, Santiago): the page works the same without the browser's permission
+$("place").addEventListener("click", () =>
+  send({ location: { latitude: -33.4378, longitude: -70.6504, name: "Plaza de Armas" } }));
+
 async function connect() {
   if (stream) stream.close();
   chat.innerHTML = "";
   shown.clear();
-  const number = $("number").value, msisdn = $("msisdn").value;
+  const number = $("number").value, msisdn = handle();
   if (!number || !msisdn) return;
   const history = await (await fetch(`/sandbox/conversations/${number}/${msisdn}`)).json();
   history.messages.forEach(render);
@@ -99,6 +131,6 @@ async function connect() {
   const numbers = await (await fetch("/sandbox/numbers")).json();
   $("number").innerHTML = numbers.map((n) => `<option>${n}</option>`).join("");
   $("business").textContent = numbers.length ? "Tienda demo" : "Sin números registrados";
-  ["number", "msisdn"].forEach((id) => $(id).addEventListener("change", connect));
+  ["number", "msisdn", "username", "hide"].forEach((id) => $(id).addEventListener("change", connect));
   connect();
 })();

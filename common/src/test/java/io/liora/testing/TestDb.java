@@ -24,22 +24,44 @@ public final class TestDb {
 
     public static List<Map<String, Object>> query(UUID tenant, String sql, Object... args) {
         try (Connection db = connect()) {
-            return inTenant(db, tenant, () -> {
-                try (PreparedStatement statement = prepare(db, sql, args); ResultSet rows = statement.executeQuery()) {
-                    List<Map<String, Object>> result = new ArrayList<>();
-                    ResultSetMetaData meta = rows.getMetaData();
-                    while (rows.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            row.put(meta.getColumnLabel(i), rows.getObject(i));
-                        }
-                        result.add(row);
-                    }
-                    return result;
+            return inTenant(db, tenant, () -> rows(db, sql, args));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A query on the cross-tenant path (the role the webhook and the workers use), for rows that
+     * belong to no tenant, such as unroutable or malformed messages.
+     */
+    public static List<Map<String, Object>> queryAcrossTenants(String sql, Object... args) {
+        String role = ConfigProvider.getConfig().getOptionalValue("liora.database.cross-tenant-role", String.class)
+                .orElse("liora_cross_tenant");
+        try (Connection db = connect()) {
+            return inTenant(db, null, () -> {
+                try (PreparedStatement set = db.prepareStatement("select set_config('role', ?, true)")) {
+                    set.setString(1, role);
+                    set.execute();
                 }
+                return rows(db, sql, args);
             });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Map<String, Object>> rows(Connection db, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(db, sql, args); ResultSet rows = statement.executeQuery()) {
+            List<Map<String, Object>> result = new ArrayList<>();
+            ResultSetMetaData meta = rows.getMetaData();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rows.getObject(i));
+                }
+                result.add(row);
+            }
+            return result;
         }
     }
 

@@ -40,41 +40,15 @@ class ConversationFlowTest {
     @Inject
     InboxProcessor processor;
 
+    private FlowSupport flow;
     private UUID tenant;
     private String number;
 
     @BeforeEach
     void stubs() throws Throwable {
-        round(); // leave nothing of earlier tests pending
-        wiremock.resetAll();
-        Webhooks.tenantService(wiremock);
-        tenant = UUID.randomUUID();
-        number = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
-        Webhooks.number(wiremock, number, tenant, "activo");
-        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"{{randomValue type='UUID'}}\",\"status\":\"queued\"}")
-                .withTransformers("response-template")));
-        wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
-                "{\"intent\":\"none\",\"confidence\":0,\"source\":\"disabled\"}")));
-        wiremock.stubFor(post("/integrations/internal/statuses").willReturn(okJson("{\"applied\":1,\"ignored\":0}")));
-        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").willReturn(okJson(
-                "{\"version\":1,\"checksum\":\"" + "0".repeat(64) + "\",\"item_count\":2,\"active\":true,\"items\":["
-                        + "{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano tostado en casa 1kg\","
-                        + "\"descripcion\":\"Tueste medio, origen Colombia\",\"precio\":12990,\"moneda\":\"CLP\","
-                        + "\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"},"
-                        + "{\"sku\":\"ZAP-001\",\"nombre\":\"Zapatillas running\",\"precio\":59990,\"moneda\":\"CLP\","
-                        + "\"url\":\"https://tienda.example.com/p/zap-001\",\"categoria\":\"Deportes\"}]}")
-                .withHeader("ETag", "\"v1\"")));
-        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").withHeader("If-None-Match",
-                equalTo("\"v1\"")).willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
-        wiremock.stubFor(get(urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).willReturn(okJson(
-                "{\"version\":1,\"items\":[{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano tostado en casa 1kg\","
-                        + "\"descripcion\":\"Tueste medio, origen Colombia\",\"precio\":12990,\"moneda\":\"CLP\","
-                        + "\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"}]}")));
-        wiremock.stubFor(post("/integrations/links/shorten").willReturn(okJson(
-                "{\"long_url\":\"https://tienda.example.com/p/caf-001?utm_source=whatsapp\",\"link\":\"https://bit.ly/3cAf\","
-                        + "\"shortened\":true,\"reason\":\"created\"}")));
+        flow = new FlowSupport(wiremock, processor).start("{}");
+        tenant = flow.tenant;
+        number = flow.number;
     }
 
     @Test
@@ -115,6 +89,55 @@ class ConversationFlowTest {
         wiremock.verify(postRequestedFor(urlEqualTo("/integrations/links/shorten"))
                 .withRequestBody(containing("\"campaign\":\"tienda\"")).withRequestBody(containing("\"content\":\"CAF-001\""))
                 .withRequestBody(containing("cliente:tienda")).withRequestBody(containing("intent:catalogo.producto")));
+    }
+
+    @Test
+    void aLinkIntegrationsServiceCouldNotMakeIsTriedAgainAndARefusedOneFallsBackAtOnce() throws Throwable {
+        // unreachable for a moment (a restart): the message is answered on its next try, tracked link and all
+        wiremock.stubFor(post("/integrations/links/shorten").inScenario("restart")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("up")
+                .atPriority(1));
+        tap("catalogo.producto:CAF-001", "Café de grano");
+        assertThat(replies()).as("nothing sent with an untracked link").isEmpty();
+        Thread.sleep(2100);
+        round();
+        assertThat(onlyReply().path("text").path("body").asText()).contains("https://bit.ly/3cAf");
+
+        // refused (a permanent answer): the customer gets the product at once, with its plain link
+        wiremock.resetRequests();
+        wiremock.stubFor(post("/integrations/links/shorten").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
+        tap("catalogo.producto:CAF-001", "Café de grano");
+        assertThat(onlyReply().path("text").path("body").asText()).contains("https://tienda.example.com/p/caf-001");
+    }
+
+    @Test
+    void aPermanentRefusalByOneOfOurServicesIsAnsweredAtOnceNotRetried() throws Throwable {
+        // a term catalog-service would refuse (over 200 characters) is not even sent to it
+        String wamid = say("buscar " + "zapatillas ".repeat(21));
+        assertThat(onlyReply().path("text").path("body").asText()).contains("demasiado larga");
+        wiremock.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")));
+        assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", wamid).get(0))
+                .containsEntry("status", "done").containsEntry("attempts", 1);
+
+        // catalog-service refusing a search: answered at once
+        wiremock.resetRequests();
+        wiremock.stubFor(get(urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
+        say("buscar té");
+        assertThat(onlyReply().path("text").path("body").asText()).contains("No pude buscar eso");
+
+        // integrations-service refusing the reply for good (the contact opted out meanwhile): finished, with why
+        wiremock.resetRequests();
+        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:liora:problem:opted-out\",\"status\":409}")));
+        String refused = say("hola");
+        assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", refused)
+                .get(0)).containsEntry("status", "done").containsEntry("attempts", 1);
+        assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", refused).get(0))
+                .containsEntry("note", "send_refused_409");
     }
 
     @Test
@@ -354,19 +377,11 @@ class ConversationFlowTest {
     }
 
     private void round() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> processor.round());
+        flow.round();
     }
 
     private List<JsonNode> replies() {
-        return wiremock.findAll(postRequestedFor(urlEqualTo("/integrations/messages"))).stream()
-                .sorted(java.util.Comparator.comparing(r -> r.getLoggedDate()))
-                .map(r -> {
-                    try {
-                        return JSON.readTree(r.getBodyAsString());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
+        return flow.replies();
     }
 
     private JsonNode onlyReply() {
@@ -376,10 +391,7 @@ class ConversationFlowTest {
     }
 
     private static List<String> rowIds(JsonNode reply) {
-        List<String> ids = new java.util.ArrayList<>();
-        reply.path("interactive").path("action").path("sections").forEach(section ->
-                section.path("rows").forEach(row -> ids.add(row.path("id").asText())));
-        return ids;
+        return FlowSupport.rowIds(reply);
     }
 
     private static List<String> buttonIds(JsonNode reply) {

@@ -30,8 +30,8 @@ class LogExportTest {
         log("56922222222", "in", "=HYPERLINK(\"http://evil\",\"clic\")", "none", 80, 2);
         log("56922222222", "in", "+56 9 1234, \"urgente\"\nsegunda línea", "none", 200, 3);
         log("56922222222", "in", "-1 @todos", "catalogo.categorias", 40, 4);
-        TestDb.update(tenant, "insert into convo_state (id, cliente_id, msisdn, needs_human) values (gen_random_uuid(), ?,"
-                + " '56922222222', true)", tenant);
+        TestDb.update(tenant, "insert into convo_state (id, cliente_id, contact_id, msisdn, needs_human)"
+                + " select gen_random_uuid(), cliente_id, id, phone, true from contacts where phone = '56922222222'");
     }
 
     @Test
@@ -66,7 +66,7 @@ class LogExportTest {
     void csvFollowsRfc4180AndNeutralisesFormulas() {
         String csv = export("?format=csv").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
-        assertThat(csv).startsWith("created_at,msisdn,direction,message_type,text,intent,");
+        assertThat(csv).startsWith("created_at,contact_id,msisdn,bsuid,username,direction,message_type,text,intent,");
         assertThat(csv).contains("\r\n");
         assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"clic\"\")\",");
         assertThat(csv).contains(",\"'+56 9 1234, \"\"urgente\"\"\nsegunda línea\",");
@@ -125,8 +125,11 @@ class LogExportTest {
 
     private void log(String msisdn, String direction, String text, String intent, Integer latency, int second)
             throws Exception {
-        TestDb.update(tenant, "insert into conversation_log (id, cliente_id, msisdn, direction, message_type, text, intent,"
-                + " latency_ms, created_at) values (gen_random_uuid(), ?, ?, ?, 'text', ?, ?, ?,"
+        TestDb.update(tenant, "insert into contacts (id, cliente_id, phone) values (gen_random_uuid(), ?, ?)"
+                + " on conflict do nothing", tenant, msisdn);
+        TestDb.update(tenant, "insert into conversation_log (id, cliente_id, contact_id, msisdn, direction, message_type,"
+                + " text, intent, latency_ms, created_at) values (gen_random_uuid(), ?,"
+                + " (select id from contacts where phone = '" + msisdn + "'), ?, ?, 'text', ?, ?, ?,"
                 + " timestamptz '2026-11-01T10:00:00Z' + make_interval(secs => ?))",
                 tenant, msisdn, direction, text, intent, latency, second);
     }

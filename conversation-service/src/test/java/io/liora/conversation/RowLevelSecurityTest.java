@@ -22,8 +22,15 @@ class RowLevelSecurityTest {
     @Test
     void convoStateIsIsolated() {
         assertTenantIsolated("convo_state", (db, tenant) -> sql(db,
-                "insert into convo_state (id, cliente_id, msisdn) values (gen_random_uuid(), ?, ?)",
-                tenant, "569" + (int) (Math.random() * 1e8)));
+                "insert into convo_state (id, cliente_id, contact_id, msisdn) values (gen_random_uuid(), ?,"
+                        + " gen_random_uuid(), ?)", tenant, "569" + (int) (Math.random() * 1e8)));
+    }
+
+    @Test
+    void contactsAreIsolated() {
+        assertTenantIsolated("contacts", (db, tenant) -> sql(db,
+                "insert into contacts (id, cliente_id, phone, bsuid) values (gen_random_uuid(), ?, ?, ?)",
+                tenant, "569" + (int) (Math.random() * 1e8), "CL." + (long) (Math.random() * 1e15)));
     }
 
     @Test

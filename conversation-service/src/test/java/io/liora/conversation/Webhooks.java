@@ -58,6 +58,28 @@ final class Webhooks {
         return "{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + waId + "\"}";
     }
 
+    /** A username-only customer: BSUID and username, no phone anywhere. */
+    static String usernameContact(String bsuid, String username, String name) {
+        return "{\"profile\":{\"name\":\"" + name + "\",\"username\":\"" + username + "\"},\"user_id\":\"" + bsuid + "\"}";
+    }
+
+    /** A customer with both: the phone and the BSUID Meta added in 2026. */
+    static String contactWithBsuid(String waId, String bsuid, String name) {
+        return "{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + waId + "\",\"user_id\":\"" + bsuid + "\"}";
+    }
+
+    /** A text from a username-only customer: no {@code from}, the BSUID in {@code from_user_id}. */
+    static String textFromUser(String wamid, String bsuid, long timestamp, String text) {
+        return "{\"from_user_id\":\"" + bsuid + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
+                + "\",\"text\":{\"body\":\"" + text + "\"},\"type\":\"text\"}";
+    }
+
+    /** Any message type: {@code object} is the type's own JSON object (e.g. an image's id and caption). */
+    static String typed(String wamid, String from, String type, String object) {
+        return "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + now()
+                + "\",\"type\":\"" + type + "\",\"" + type + "\":" + object + "}";
+    }
+
     static String text(String wamid, String from, long timestamp, String text) {
         return "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
                 + "\",\"text\":{\"body\":\"" + text + "\"},\"type\":\"text\"}";

@@ -25,4 +25,11 @@ class RowLevelSecurityTest {
                 "insert into sending_pauses (id, cliente_id, reason, check_after) values (gen_random_uuid(), ?, 'x', now())"
                         + " on conflict (cliente_id) do nothing", tenant));
     }
+
+    @Test
+    void optOutsAreIsolated() {
+        assertTenantIsolated("opt_outs", (db, tenant) -> sql(db,
+                "insert into opt_outs (id, cliente_id, contact_id, phone) values (gen_random_uuid(), ?, gen_random_uuid(),"
+                        + " '56911111111')", tenant));
+    }
 }

@@ -89,6 +89,23 @@ class ClienteResourceTest {
     }
 
     @Test
+    void aPolicyCarriesOptOutWordsAndRecyclingPointsValidated() {
+        UUID tenant = Fixtures.tenant();
+        Map<String, Object> policy = Map.of("opt_out_keywords", List.of("chao bot", "STOP"),
+                "opt_in_keywords", List.of("volví"),
+                "recycling_points", List.of(Map.of("name", "Punto Limpio Providencia", "address", "Av. Los Leones 1500",
+                        "lat", -33.428, "lon", -70.61, "accepts", "vidrio, latas")));
+        as(Fixtures.staff("owner", tenant)).body(policy).put("/clientes/" + tenant + "/policy").then().statusCode(200)
+                .body("opt_out_keywords", equalTo(List.of("chao bot", "STOP")))
+                .body("recycling_points[0].name", equalTo("Punto Limpio Providencia"));
+        as(Fixtures.staff("owner", tenant)).body(Map.of("opt_out_keywords", List.of(""),
+                        "recycling_points", List.of(Map.of("name", "Lejos", "lat", 123.0, "lon", -70.6))))
+                .put("/clientes/" + tenant + "/policy").then().statusCode(400)
+                .body("errors.field", hasItem("opt_out_keywords[0]"))
+                .body("errors.field", hasItem("recycling_points[0].lat"));
+    }
+
+    @Test
     void aPolicyIsValidatedAndOnlyItsTenantsOwnersAndAdminsSetIt() {
         UUID tenant = Fixtures.tenant();
         as(Fixtures.staff("owner", tenant)).body(Map.of("enabled_skills", List.of("casino"), "reply_rate_per_minute", 0))

@@ -17,6 +17,24 @@ public class Chats {
     /** Which chat an answer's wamid is in, so a status finds it without scanning every chat. */
     private final Map<String, String> chatOfWamid = new ConcurrentHashMap<>();
     private final BroadcastProcessor<ChatMessage> feed = BroadcastProcessor.create();
+    /** A customer's BSUID by phone, learned from messages that carried both. */
+    private final Map<String, String> bsuidOfPhone = new ConcurrentHashMap<>();
+
+    /**
+     * The chat a customer is in: the BSUID when the customer has one, else the phone, so a
+     * username-only customer who later shows the phone stays in one chat.
+     */
+    public String handleOf(Customer customer) {
+        if (customer.phone() != null && customer.bsuid() != null) {
+            bsuidOfPhone.put(customer.phone(), customer.bsuid());
+        }
+        return customer.bsuid() != null ? customer.bsuid() : customer.phone();
+    }
+
+    public String handleOf(Recipient recipient) {
+        return recipient.bsuid() != null ? recipient.bsuid()
+                : bsuidOfPhone.getOrDefault(recipient.phone(), recipient.phone());
+    }
 
     public void add(ChatMessage message) {
         String key = key(message.phoneNumberId(), message.msisdn());

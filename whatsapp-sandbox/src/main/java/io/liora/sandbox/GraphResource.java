@@ -89,13 +89,17 @@ public class GraphResource {
         if (problem != null) {
             return MetaErrors.invalid(problem);
         }
-        String to = String.valueOf(body.get("to"));
+        // Meta takes the phone (to) when both are given; a username-only customer is reached by BSUID
+        Recipient recipient = body.get("to") != null ? Recipient.phone(String.valueOf(body.get("to")))
+                : Recipient.bsuid(String.valueOf(body.get("recipient")));
         String wamid = MetaWebhooks.wamid();
-        chats.add(ChatMessage.answer(phoneNumberId, to, body, wamid));
+        chats.add(ChatMessage.answer(phoneNumberId, chats.handleOf(recipient), body, wamid));
         Object callbackData = body.get("biz_opaque_callback_data");
-        sendStatuses(phoneNumberId, to, wamid, callbackData == null ? null : callbackData.toString());
-        return Response.ok(Map.of("messaging_product", "whatsapp",
-                "contacts", List.of(Map.of("input", to, "wa_id", to)),
+        sendStatuses(phoneNumberId, recipient, wamid, callbackData == null ? null : callbackData.toString());
+        Map<String, Object> contact = recipient.bsuid() != null
+                ? Map.of("input", recipient.bsuid(), "user_id", recipient.bsuid())
+                : Map.of("input", recipient.phone(), "wa_id", recipient.phone());
+        return Response.ok(Map.of("messaging_product", "whatsapp", "contacts", List.of(contact),
                 "messages", List.of(Map.of("id", wamid)))).build();
     }
 
@@ -103,7 +107,7 @@ public class GraphResource {
      * sent, delivered and read, a moment apart, as signed webhooks (late or twice when asked); like
      * Meta, a status webhook that is not answered 200 is delivered again later.
      */
-    private void sendStatuses(String phoneNumberId, String to, String wamid, String callbackData) {
+    private void sendStatuses(String phoneNumberId, Recipient to, String wamid, String callbackData) {
         Faults.Settings settings = faults.settings();
         long delay = settings.statusDelayMs();
         int copies = settings.duplicateStatuses() ? 2 : 1;

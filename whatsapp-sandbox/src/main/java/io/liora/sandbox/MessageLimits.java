@@ -13,8 +13,15 @@ final class MessageLimits {
     @SuppressWarnings("unchecked")
     static String problem(Map<String, Object> body) {
         Object to = body.get("to");
-        if (!(to instanceof String number) || !number.matches("\\+?[0-9]{7,15}")) {
+        Object recipient = body.get("recipient");
+        if (to == null && recipient == null) {
+            return "to (a phone number) or recipient (a business-scoped user id) is required";
+        }
+        if (to != null && (!(to instanceof String number) || !number.matches("\\+?[0-9]{7,15}"))) {
             return "to must be a phone number";
+        }
+        if (to == null && (!(recipient instanceof String bsuid) || !bsuid.matches("[A-Z]{2}\\.[A-Za-z0-9.]{1,150}"))) {
+            return "recipient must be a business-scoped user id";
         }
         String type = String.valueOf(body.get("type"));
         if ("text".equals(type)) {

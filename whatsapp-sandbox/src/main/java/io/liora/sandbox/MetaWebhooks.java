@@ -44,10 +44,28 @@ public class MetaWebhooks {
         return "wamid.HBgL" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     }
 
-    /** Delivers a customer's message; answers the HTTP status conversation-service gave. */
-    public Uni<Integer> message(String phoneNumberId, String from, String name, Map<String, Object> message) {
+    /**
+     * Delivers a customer's message; answers the HTTP status conversation-service gave. A customer
+     * with a username and a hidden phone comes with the BSUID ({@code user_id}) and the username,
+     * and without {@code wa_id}, as Meta sends them.
+     */
+    public Uni<Integer> message(String phoneNumberId, Customer customer, Map<String, Object> message) {
         Map<String, Object> value = value(phoneNumberId);
-        value.put("contacts", List.of(Map.of("profile", Map.of("name", name == null ? from : name), "wa_id", from)));
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("name", customer.name() != null ? customer.name()
+                : customer.phone() != null ? customer.phone() : customer.username());
+        if (customer.username() != null) {
+            profile.put("username", customer.username());
+        }
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("profile", profile);
+        if (customer.phone() != null) {
+            contact.put("wa_id", customer.phone());
+        }
+        if (customer.bsuid() != null) {
+            contact.put("user_id", customer.bsuid());
+        }
+        value.put("contacts", List.of(contact));
         value.put("messages", List.of(message));
         return deliver(value);
     }
@@ -56,13 +74,17 @@ public class MetaWebhooks {
      * Delivers a delivery status of an answer, with the {@code biz_opaque_callback_data} the
      * business sent it with (Meta echoes it in every status), when there was one.
      */
-    public Uni<Integer> status(String phoneNumberId, String wamid, String status, String recipient,
+    public Uni<Integer> status(String phoneNumberId, String wamid, String status, Recipient recipient,
             String callbackData) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", wamid);
         item.put("status", status);
         item.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
-        item.put("recipient_id", recipient);
+        if (recipient.phone() != null) {
+            item.put("recipient_id", recipient.phone());
+        } else {
+            item.put("recipient_user_id", recipient.bsuid());
+        }
         if (callbackData != null) {
             item.put("biz_opaque_callback_data", callbackData);
         }

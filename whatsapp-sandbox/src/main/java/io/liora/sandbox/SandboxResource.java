@@ -3,6 +3,8 @@ package io.liora.sandbox;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -44,10 +46,27 @@ public class SandboxResource {
     public record Reply(@NotBlank @Size(max = 256) String id, @Size(max = 24) String title) {
     }
 
-    /** What the contact sends: text, or a tapped option. */
+    /** A picture the contact sends (the sandbox makes up its media id). */
+    public record Image(@Size(max = 1024) String caption) {
+    }
+
+    /** A location the contact shares. */
+    public record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude, @Size(max = 100) String name,
+            @Size(max = 200) String address) {
+    }
+
+    /**
+     * What the contact sends: text, a tapped option, a picture or a location; from a phone
+     * ({@code from}), or, as a customer with a username who hides the phone, from a business-scoped
+     * user id ({@code user_id}) with the {@code username}.
+     */
     public record Inbound(@NotBlank @Pattern(regexp = "^[0-9]{1,30}$") String phoneNumberId,
-            @NotBlank @Pattern(regexp = "^[1-9][0-9]{6,14}$") String from, @Size(max = 100) String name,
-            @Size(max = 4096) String text, @Valid Reply buttonReply, @Valid Reply listReply) {
+            @Pattern(regexp = "^[1-9][0-9]{6,14}$") String from,
+            @Pattern(regexp = "^[A-Z]{2}\\.[A-Za-z0-9.]{1,150}$") String userId,
+            @Size(max = 35) String username, @Size(max = 100) String name,
+            @Size(max = 4096) String text, @Valid Reply buttonReply, @Valid Reply listReply, @Valid Image image,
+            @Valid Location location) {
     }
 
     public record Delivered(String wamid, int webhookStatus) {
@@ -61,9 +80,18 @@ public class SandboxResource {
     @Path("/inbound")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Delivered> inbound(@Valid @NotNull Inbound inbound) {
+        if (inbound.from() == null && inbound.userId() == null) {
+            throw new jakarta.ws.rs.BadRequestException("from (a phone) or user_id (a business-scoped user id) is required");
+        }
+        Customer customer = new Customer(inbound.from(), inbound.userId(), inbound.username(), inbound.name());
         String wamid = MetaWebhooks.wamid();
         Map<String, Object> message = new LinkedHashMap<>();
-        message.put("from", inbound.from());
+        if (inbound.from() != null) {
+            message.put("from", inbound.from());
+        }
+        if (inbound.userId() != null) {
+            message.put("from_user_id", inbound.userId());
+        }
         message.put("id", wamid);
         message.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
         String shown;
@@ -78,17 +106,40 @@ public class SandboxResource {
             message.put("type", "interactive");
             message.put("interactive", tapped);
             shown = String.valueOf(option.get("title"));
+        } else if (inbound.image() != null) {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("id", "sandbox-media-" + wamid.substring(10, 26).toLowerCase());
+            image.put("mime_type", "image/jpeg");
+            if (inbound.image().caption() != null && !inbound.image().caption().isBlank()) {
+                image.put("caption", inbound.image().caption());
+            }
+            message.put("type", "image");
+            message.put("image", image);
+            shown = "📷 Foto" + (image.containsKey("caption") ? ": " + image.get("caption") : "");
+        } else if (inbound.location() != null) {
+            Map<String, Object> location = new LinkedHashMap<>();
+            location.put("latitude", inbound.location().latitude());
+            location.put("longitude", inbound.location().longitude());
+            if (inbound.location().name() != null) {
+                location.put("name", inbound.location().name());
+            }
+            if (inbound.location().address() != null) {
+                location.put("address", inbound.location().address());
+            }
+            message.put("type", "location");
+            message.put("location", location);
+            shown = "📍 Ubicación (" + inbound.location().latitude() + ", " + inbound.location().longitude() + ")";
         } else {
             if (inbound.text() == null || inbound.text().isBlank()) {
-                throw new jakarta.ws.rs.BadRequestException("text, button_reply or list_reply is required");
+                throw new jakarta.ws.rs.BadRequestException("text, button_reply, list_reply, image or location is required");
             }
             message.put("type", "text");
             message.put("text", Map.of("body", inbound.text()));
             shown = inbound.text();
         }
-        chats.add(new ChatMessage(inbound.phoneNumberId(), inbound.from(), "in", String.valueOf(message.get("type")),
-                shown, tapped, wamid, "sent", Instant.now()));
-        return webhooks.message(inbound.phoneNumberId(), inbound.from(), inbound.name(), message)
+        chats.add(new ChatMessage(inbound.phoneNumberId(), chats.handleOf(customer), "in",
+                String.valueOf(message.get("type")), shown, tapped, wamid, "sent", Instant.now()));
+        return webhooks.message(inbound.phoneNumberId(), customer, message)
                 .map(status -> new Delivered(wamid, status));
     }
 

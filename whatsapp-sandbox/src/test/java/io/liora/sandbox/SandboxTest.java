@@ -64,6 +64,52 @@ class SandboxTest {
     }
 
     @Test
+    void aCustomerWithAUsernameWritesWithoutAPhoneAndIsAnsweredThroughItsBsuidInOneChat() throws Exception {
+        String bsuid = "CL.1502576394655843";
+        given().contentType(ContentType.JSON).body(Map.of("phone_number_id", NUMBER, "user_id", bsuid,
+                "username", "ana.compra", "name", "Ana", "text", "hola")).post("/sandbox/inbound").then().statusCode(200);
+        String webhook = FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).get(0)
+                .getBodyAsString();
+        assertThat(webhook).as("Meta's shape for a username-only customer").contains("\"from_user_id\":\"" + bsuid + "\"")
+                .contains("\"user_id\":\"" + bsuid + "\"").contains("\"username\":\"ana.compra\"")
+                .doesNotContain("\"from\":").doesNotContain("\"wa_id\"");
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "recipient", bsuid, "type", "text",
+                        "text", Map.of("body", "¡Hola, Ana!")))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200)
+                .body("contacts[0].user_id", equalTo(bsuid));
+        Thread.sleep(400);
+        assertThat(FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).stream()
+                .map(LoggedRequest::getBodyAsString).filter(b -> b.contains("\"status\":\"sent\"")).toList())
+                .allMatch(b -> b.contains("\"recipient_user_id\":\"" + bsuid + "\"")).isNotEmpty();
+        // the phone shown later, and an answer to it: still the customer's one chat
+        given().contentType(ContentType.JSON).body(Map.of("phone_number_id", NUMBER, "from", "56955554444",
+                "user_id", bsuid, "text", "café")).post("/sandbox/inbound").then().statusCode(200);
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("messaging_product", "whatsapp", "to", "56955554444", "type", "text",
+                        "text", Map.of("body", "Tenemos café")))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200);
+        given().get("/sandbox/conversations/" + NUMBER + "/" + bsuid).then().statusCode(200)
+                .body("messages.text", org.hamcrest.Matchers.contains("hola", "¡Hola, Ana!", "café", "Tenemos café"));
+    }
+
+    @Test
+    void aPictureAndALocationGoOutInMetasShape() {
+        given().contentType(ContentType.JSON).body(Map.of("phone_number_id", NUMBER, "from", "56912345678",
+                "image", Map.of("caption", "¿tienen esto?"))).post("/sandbox/inbound").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("phone_number_id", NUMBER, "from", "56912345678",
+                "location", Map.of("latitude", -33.4378, "longitude", -70.6504))).post("/sandbox/inbound")
+                .then().statusCode(200);
+        List<String> bodies = FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).stream()
+                .map(LoggedRequest::getBodyAsString).toList();
+        assertThat(bodies.get(0)).contains("\"type\":\"image\"").contains("\"mime_type\":\"image/jpeg\"")
+                .contains("\"caption\":\"\\u00BFtienen esto?\"");
+        assertThat(bodies.get(1)).contains("\"type\":\"location\"").contains("\"latitude\":-33.4378");
+        given().contentType(ContentType.JSON).body(Map.of("phone_number_id", NUMBER, "text", "hola"))
+                .post("/sandbox/inbound").then().statusCode(400);
+    }
+
+    @Test
     void aStatusWebhookThatIsNotAcceptedIsDeliveredAgainAsMetaDoes() throws Exception {
         FakeConversation.server.stubFor(post("/webhook/meta").inScenario("down")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)

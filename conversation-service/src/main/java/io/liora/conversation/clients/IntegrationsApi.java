@@ -2,7 +2,11 @@ package io.liora.conversation.clients;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +22,23 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface IntegrationsApi {
 
+    /**
+     * A reply to queue, in Meta's shape: to the customer's phone ({@code to}) or, for a username-only
+     * customer, to the business-scoped user id ({@code recipient}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OutgoingMessage(String to, String recipient, UUID contactId, String phoneNumberId, String type,
+            Map<String, Object> text, Map<String, Object> interactive, String idempotencyKey) {
+    }
+
+    /**
+     * A contact who asked to receive nothing more: integrations-service refuses to queue messages to
+     * them, except the one whose idempotency key is the confirmation's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OptOut(String phone, String bsuid, String confirmationKey) {
+    }
+
     record Queued(UUID id, String status) {
     }
 
@@ -32,7 +53,15 @@ public interface IntegrationsApi {
 
     @POST
     @Path("/messages")
-    Uni<Queued> send(@HeaderParam("X-Client-ID") String tenant, Map<String, Object> message);
+    Uni<Queued> send(@HeaderParam("X-Client-ID") String tenant, OutgoingMessage message);
+
+    @PUT
+    @Path("/internal/contacts/{contactId}/opt-out")
+    Uni<Void> optOut(@HeaderParam("X-Client-ID") String tenant, @PathParam("contactId") UUID contactId, OptOut optOut);
+
+    @DELETE
+    @Path("/internal/contacts/{contactId}/opt-out")
+    Uni<Void> optIn(@HeaderParam("X-Client-ID") String tenant, @PathParam("contactId") UUID contactId);
 
     @POST
     @Path("/links/shorten")

@@ -10,12 +10,15 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One message Meta delivered, stored once by its {@code wamid} before the webhook is answered. */
+/**
+ * One message Meta delivered, stored once per business number and {@code wamid} before the webhook
+ * is answered, with the contact it came from.
+ */
 @Entity
 @Table(name = "inbound_messages")
 public class InboundMessage extends LioraEntity {
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     public String wamid;
 
     /** {@code null} while no tenant owns the number. */
@@ -25,8 +28,13 @@ public class InboundMessage extends LioraEntity {
     @Column(name = "phone_number_id", nullable = false, length = 100)
     public String phoneNumberId;
 
-    @Column(nullable = false, length = 30)
+    /** The customer's phone when the webhook carried one. */
+    @Column(length = 30)
     public String msisdn;
+
+    /** The customer (see {@code contacts}); {@code null} only for messages that are never answered. */
+    @Column(name = "contact_id")
+    public UUID contactId;
 
     @Column(name = "profile_name")
     public String profileName;
@@ -54,4 +62,11 @@ public class InboundMessage extends LioraEntity {
 
     @Column(name = "processed_at")
     public Instant processedAt;
+
+    @Column(name = "media_id")
+    public String mediaId;
+
+    /** Until when Meta keeps the media: an agent fetches it before. */
+    @Column(name = "media_expires_at")
+    public Instant mediaExpiresAt;
 }

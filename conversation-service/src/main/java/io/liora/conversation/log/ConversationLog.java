@@ -17,7 +17,11 @@ public class ConversationLog extends LioraEntity {
     @Column(name = "cliente_id", nullable = false)
     public UUID clienteId;
 
-    @Column(nullable = false, length = 30)
+    @Column(name = "contact_id")
+    public UUID contactId;
+
+    /** The contact's phone at the time, when known. */
+    @Column(length = 30)
     public String msisdn;
 
     /** {@code in} or {@code out}. */

@@ -25,10 +25,14 @@ public class LogExportService {
     static final int CHUNK = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECT = """
-            select l.id, l.created_at, l.msisdn, l.direction, l.message_type, l.text, l.intent, l.skill, l.confidence,
-                   l.intent_source, l.latency_ms, l.wamid, l.outbound_message_id, l.note, coalesce(s.needs_human, false)
+            select l.id, l.created_at, k.id, l.msisdn, k.bsuid, k.username, l.direction, l.message_type, l.text, l.intent,
+                   l.skill, l.confidence, l.intent_source, l.latency_ms, l.wamid, l.outbound_message_id, l.note,
+                   coalesce(s.needs_human, false)
             from conversation_log l
-            left join convo_state s on s.cliente_id = l.cliente_id and s.msisdn = l.msisdn
+            left join contacts c on c.id = l.contact_id
+            -- a row of a contact merged into another belongs to that one's conversation
+            left join contacts k on k.id = coalesce(c.merged_into, c.id)
+            left join convo_state s on s.cliente_id = l.cliente_id and s.contact_id = k.id
             where %s
             order by l.created_at, l.id
             limit :limit""";
@@ -115,6 +119,11 @@ public class LogExportService {
                         where cliente_id = :cliente and direction = 'in'""" + range + """
                          group by intent order by count(*) desc, intent""", Object[].class)
                         .setParameter("cliente", clienteId).setParameter("from", from).setParameter("to", to)
-                        .getResultList().map(intents -> LogMetrics.of(from, to, totals, intents)))));
+                        .getResultList()
+                        .chain(intents -> session.createNativeQuery("""
+                                select count(*), count(*) filter (where opted_out_at is not null) from contacts
+                                where cliente_id = :cliente and merged_into is null""", Object[].class)
+                                .setParameter("cliente", clienteId).getSingleResult()
+                                .map(contacts -> LogMetrics.of(from, to, totals, intents, contacts))))));
     }
 }

@@ -12,8 +12,8 @@ import java.util.UUID;
  * The filters and position of a log export: time range, contact, direction, intent, and a keyset
  * cursor (the last row's {@code created_at} and {@code id}) so pages never skip or repeat a row.
  */
-public record LogQuery(Instant from, Instant to, String msisdn, String direction, String intent, Instant afterTime,
-        UUID afterId) {
+public record LogQuery(Instant from, Instant to, String msisdn, UUID contactId, String direction, String intent,
+        Instant afterTime, UUID afterId) {
 
     /** Where the next page starts. */
     public static String cursor(Instant createdAt, UUID id) {
@@ -21,13 +21,15 @@ public record LogQuery(Instant from, Instant to, String msisdn, String direction
                 .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static LogQuery of(Instant from, Instant to, String msisdn, String direction, String intent, String cursor) {
+    public static LogQuery of(Instant from, Instant to, String msisdn, UUID contactId, String direction, String intent,
+            String cursor) {
         if (cursor == null || cursor.isBlank()) {
-            return new LogQuery(from, to, msisdn, direction, intent, null, null);
+            return new LogQuery(from, to, msisdn, contactId, direction, intent, null, null);
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new LogQuery(from, to, msisdn, direction, intent, Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            return new LogQuery(from, to, msisdn, contactId, direction, intent, Instant.parse(parts[0]),
+                    UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("cursor", null,
                     "is not a cursor this export gave")));
@@ -35,7 +37,7 @@ public record LogQuery(Instant from, Instant to, String msisdn, String direction
     }
 
     public LogQuery after(Instant createdAt, UUID id) {
-        return new LogQuery(from, to, msisdn, direction, intent, createdAt, id);
+        return new LogQuery(from, to, msisdn, contactId, direction, intent, createdAt, id);
     }
 
     /** The WHERE clause; parameters by name, bound by {@link #bind}. */
@@ -49,6 +51,10 @@ public record LogQuery(Instant from, Instant to, String msisdn, String direction
         }
         if (msisdn != null) {
             where.append(" and l.msisdn = :msisdn");
+        }
+        if (contactId != null) {
+            where.append(" and (l.contact_id = :contact or l.contact_id in"
+                    + " (select id from contacts where merged_into = :contact))");
         }
         if (direction != null) {
             where.append(" and l.direction = :direction");
@@ -72,6 +78,9 @@ public record LogQuery(Instant from, Instant to, String msisdn, String direction
         }
         if (msisdn != null) {
             query.setParameter("msisdn", msisdn);
+        }
+        if (contactId != null) {
+            query.setParameter("contact", contactId);
         }
         if (direction != null) {
             query.setParameter("direction", direction);

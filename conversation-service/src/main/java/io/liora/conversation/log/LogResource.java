@@ -55,13 +55,15 @@ public class LogResource {
     public RestMulti<String> export(@PathParam("clienteId") UUID clienteId,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("msisdn") @Pattern(regexp = "^[0-9]{7,15}$", message = "digits, with country code") String msisdn,
+            @QueryParam("contact_id") UUID contactId,
             @QueryParam("direction") @Pattern(regexp = "^(in|out)$", message = "in or out") String direction,
             @QueryParam("intent") @Pattern(regexp = "^[a-z0-9_.]{1,80}$", message = "an intent name") String intent,
             @QueryParam("format") @DefaultValue("jsonl") @Pattern(regexp = "^(jsonl|csv)$", message = "jsonl or csv")
             String format,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10_000) int limit,
             @QueryParam("cursor") String cursor) {
-        LogQuery query = LogQuery.of(instant("from", from), instant("to", to), msisdn, direction, intent, cursor);
+        LogQuery query = LogQuery.of(instant("from", from), instant("to", to), msisdn, contactId, direction, intent,
+                cursor);
         boolean csv = "csv".equals(format);
         // the next cursor is found first, so it can travel in a header before the rows stream out
         return RestMulti.fromUniResponse(logs.nextCursor(clienteId, query, limit).map(Optional::ofNullable), next -> {

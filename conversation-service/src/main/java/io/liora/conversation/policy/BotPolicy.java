@@ -1,6 +1,7 @@
 package io.liora.conversation.policy;
 
 import io.liora.conversation.router.NoMatchBackoff;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,16 +20,25 @@ public final class BotPolicy {
             "enterprise", Set.of("catalogo", "vida_sana", "reciclaje"));
     private static final int DEFAULT_REPLIES_PER_MINUTE = 600;
 
+    /** A place that takes recyclables, as the tenant configured it. */
+    public record RecyclingPoint(String name, String address, double lat, double lon, String accepts) {
+    }
+
     private final Set<String> skills;
     private final Map<String, String> texts;
     private final NoMatchBackoff.Params nomatch;
     private final int repliesPerMinute;
+    private final Consent consent;
+    private final List<RecyclingPoint> recyclingPoints;
 
-    private BotPolicy(Set<String> skills, Map<String, String> texts, NoMatchBackoff.Params nomatch, int repliesPerMinute) {
+    private BotPolicy(Set<String> skills, Map<String, String> texts, NoMatchBackoff.Params nomatch, int repliesPerMinute,
+            Consent consent, List<RecyclingPoint> recyclingPoints) {
         this.skills = skills;
         this.texts = texts;
         this.nomatch = nomatch;
         this.repliesPerMinute = repliesPerMinute;
+        this.consent = consent;
+        this.recyclingPoints = recyclingPoints;
     }
 
     public static BotPolicy defaults() {
@@ -47,7 +57,30 @@ public final class BotPolicy {
                 number(nm.get("increase"), NoMatchBackoff.INCREASE),
                 (int) number(nm.get("offer_human_after"), NoMatchBackoff.OFFER_HUMAN_AFTER));
         int cap = (int) number(p.get("reply_rate_per_minute"), DEFAULT_REPLIES_PER_MINUTE);
-        return new BotPolicy(skills, texts, params, cap);
+        Consent consent = Consent.of(strings(p.get("opt_out_keywords")), strings(p.get("opt_in_keywords")));
+        return new BotPolicy(skills, texts, params, cap, consent, points(p.get("recycling_points")));
+    }
+
+    private static List<String> strings(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return null;
+        }
+        return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    }
+
+    private static List<RecyclingPoint> points(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        List<RecyclingPoint> points = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> point && point.get("lat") instanceof Number lat
+                    && point.get("lon") instanceof Number lon && point.get("name") instanceof String name) {
+                points.add(new RecyclingPoint(name, point.get("address") instanceof String a ? a : null,
+                        lat.doubleValue(), lon.doubleValue(), point.get("accepts") instanceof String s ? s : null));
+            }
+        }
+        return List.copyOf(points);
     }
 
     /** Whether customers are offered this skill ({@code catalogo}, {@code vida_sana}, {@code reciclaje}). */
@@ -66,6 +99,15 @@ public final class BotPolicy {
 
     public int repliesPerMinute() {
         return repliesPerMinute;
+    }
+
+    /** What opts a customer out and back in. */
+    public Consent consent() {
+        return consent;
+    }
+
+    public List<RecyclingPoint> recyclingPoints() {
+        return recyclingPoints;
     }
 
     private static double number(Object value, double fallback) {

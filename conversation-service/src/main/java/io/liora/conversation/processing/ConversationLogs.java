@@ -41,6 +41,7 @@ final class ConversationLogs {
     private static ConversationLog base(InboundMessage message, Intent intent) {
         ConversationLog log = new ConversationLog();
         log.clienteId = message.clienteId;
+        log.contactId = message.contactId;
         log.msisdn = message.msisdn;
         log.intent = intent.name();
         log.skill = intent.matched() ? intent.skill() : null;

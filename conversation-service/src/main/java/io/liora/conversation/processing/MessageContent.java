@@ -1,27 +1,37 @@
 package io.liora.conversation.processing;
 
 import java.util.Map;
+import java.util.Set;
 
-/** What the router reads of Meta's message object. */
+/** What the bot reads of Meta's message object. */
 final class MessageContent {
+
+    /** Types whose words the router reads; every other type has at most a caption. */
+    private static final Set<String> TEXTUAL = Set.of("text", "interactive", "button");
 
     private MessageContent() {
     }
 
-    /** The typed text, or the title of a tapped option. */
+    static boolean textual(String type) {
+        return TEXTUAL.contains(type);
+    }
+
+    /** The typed text, the title of a tapped option, or a media caption. */
     static String text(Map<String, Object> message) {
         Object text = path(message, "text", "body");
-        if (text != null) {
-            return text.toString();
+        if (text == null) {
+            text = path(message, "interactive", "button_reply", "title");
         }
-        Object title = path(message, "interactive", "button_reply", "title");
-        if (title == null) {
-            title = path(message, "interactive", "list_reply", "title");
+        if (text == null) {
+            text = path(message, "interactive", "list_reply", "title");
         }
-        if (title == null) {
-            title = path(message, "button", "text");
+        if (text == null) {
+            text = path(message, "button", "text");
         }
-        return title == null ? null : title.toString();
+        if (text == null && message.get("type") instanceof String type) {
+            text = path(message, type, "caption");
+        }
+        return text == null ? null : text.toString();
     }
 
     /** The id of a tapped reply button or list row (or a template button's payload). */
@@ -34,6 +44,30 @@ final class MessageContent {
             id = path(message, "button", "payload");
         }
         return id == null ? null : id.toString();
+    }
+
+    /** A shared location's latitude and longitude, or {@code null} when it has no usable pair. */
+    static double[] location(Map<String, Object> message) {
+        double lat = number(path(message, "location", "latitude"));
+        double lon = number(path(message, "location", "longitude"));
+        if (Double.isNaN(lat) || Double.isNaN(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            return null;
+        }
+        return new double[] {lat, lon};
+    }
+
+    private static double number(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     @SuppressWarnings("unchecked")

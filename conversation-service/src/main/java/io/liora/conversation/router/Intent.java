@@ -22,6 +22,12 @@ public record Intent(String name, String argument, String source, double confide
     public static final String REST = "vida_sana.descanso";
     public static final String RECYCLING = "reciclaje.info";
     public static final String HUMAN = "humano";
+    public static final String RECYCLING_POINTS = "reciclaje.puntos";
+    /** The customer asked to receive nothing more, or to receive answers again. */
+    public static final String OPT_OUT = "contacto.baja";
+    public static final String OPT_IN = "contacto.alta";
+    /** Reactions and system messages: logged, never answered ({@code evento.reaction}). */
+    public static final String EVENT_PREFIX = "evento.";
 
     public static Intent rule(String name, String argument, String source) {
         return new Intent(name, argument, source, 1.0);

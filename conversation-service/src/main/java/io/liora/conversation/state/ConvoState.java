@@ -19,7 +19,11 @@ public class ConvoState extends LioraEntity {
     @Column(name = "cliente_id", nullable = false)
     public UUID clienteId;
 
-    @Column(nullable = false, length = 30)
+    @Column(name = "contact_id", nullable = false)
+    public UUID contactId;
+
+    /** The contact's phone when last known (the contact holds its identifiers). */
+    @Column(length = 30)
     public String msisdn;
 
     @Column(name = "profile_name")

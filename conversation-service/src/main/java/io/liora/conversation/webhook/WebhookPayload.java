@@ -1,63 +1,365 @@
 package io.liora.conversation.webhook;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Every message and status of a Meta webhook: all entries, all changes, not only the first. */
-record WebhookPayload(List<Message> messages, List<Status> statuses) {
+/**
+ * Every message and status of a signed Meta webhook, each read on its own: all entries, all
+ * changes, and whatever a hostile or broken sender put there. Nothing is dropped. A message that
+ * cannot be read (no id, an over-long id or number, a list that is an object) becomes a
+ * {@code malformed} item with the reason; a field that does not fit our columns is cut or left out
+ * and named in {@link Message#anomalies()}, the item as Meta sent it kept in
+ * {@link Message#original()}. Nothing here can make the whole delivery fail.
+ */
+record WebhookPayload(List<Message> messages, List<Status> statuses, int unreadableStatuses) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    /** Meta's ids of business numbers are digits. */
+    private static final Pattern NUMBER_ID = Pattern.compile("^[0-9]{1,30}$");
+    /** A customer's number as Meta writes it (wa_id): digits with the country code. */
+    private static final Pattern PHONE = Pattern.compile("^[1-9][0-9]{6,14}$");
+    /** A business-scoped user id: country code, a period, up to 128 alphanumerics (parents add ENT.). */
+    private static final Pattern BSUID = Pattern.compile("^[A-Z]{2}\\.[A-Za-z0-9.]{1,150}$");
+    private static final Pattern TYPE = Pattern.compile("^[a-z_]{1,30}$");
+    private static final Set<String> MEDIA = Set.of("image", "audio", "video", "document", "sticker");
+    private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
+    /** Meta keeps a customer's media for this long; an agent must fetch it before. */
+    static final Duration MEDIA_LIFETIME = Duration.ofDays(7);
+    /** Timestamps before WhatsApp's API existed or more than a day ahead are not Meta's. */
+    private static final long EARLIEST = 1_230_768_000L;
+    static final int MAX_WAMID = 255;
+    static final int MAX_NAME = 255;
+    static final int MAX_USERNAME = 100;
 
-    /** A customer's message, as Meta sent it. */
-    record Message(String phoneNumberId, String wamid, String from, String profileName, String type, Instant sentAt,
-            Map<String, Object> message) {
+    /**
+     * A customer's message, as stored.
+     *
+     * @param phoneNumberId the business number it was sent to (cut to 100 when malformed)
+     * @param wamid         Meta's id, or for an item without a usable one a key derived from its bytes
+     * @param sender        who wrote, as far as the webhook says
+     * @param type          Meta's type, {@code unknown} when it had none we could keep
+     * @param message       the message object as JSON text, safe for PostgreSQL
+     * @param original      the item exactly as Meta sent it (escaped JSON text), when anything differs
+     * @param anomalies     what did not fit and how it was kept
+     * @param malformed     why the message cannot be read, or {@code null}
+     */
+    record Message(String phoneNumberId, String wamid, Sender sender, String type, Instant sentAt, String message,
+            String original, List<String> anomalies, String malformed, Media media) {
+
+        boolean routable() {
+            return malformed == null && NUMBER_ID.matcher(phoneNumberId).matches();
+        }
+    }
+
+    /** An image, audio, video, document or sticker: Meta's id, to be fetched before it expires. */
+    record Media(String id, String mimeType, Instant expiresAt) {
     }
 
     /** A delivery status of one of our messages. */
-    record Status(String phoneNumberId, String wamid, String status, Map<String, Object> item) {
+    record Status(String phoneNumberId, String wamid, String status, String item) {
     }
 
     static WebhookPayload parse(JsonNode root) {
-        List<Message> messages = new ArrayList<>();
-        List<Status> statuses = new ArrayList<>();
-        for (JsonNode entry : root.path("entry")) {
-            for (JsonNode change : entry.path("changes")) {
-                JsonNode value = change.path("value");
-                String number = value.path("metadata").path("phone_number_id").asText(null);
-                if (number == null) {
+        Reader reader = new Reader();
+        reader.entries(root.get("entry"));
+        return new WebhookPayload(reader.messages, reader.statuses, reader.unreadableStatuses);
+    }
+
+    /** One pass over a delivery. */
+    private static final class Reader {
+        private final List<Message> messages = new ArrayList<>();
+        private final List<Status> statuses = new ArrayList<>();
+        private int unreadableStatuses;
+        private final Instant receivedAt = Instant.now();
+
+        void entries(JsonNode entries) {
+            if (entries == null || entries.isNull()) {
+                return;
+            }
+            if (!entries.isArray()) {
+                malformed("unknown", entries, "entry is not a list");
+                return;
+            }
+            for (JsonNode entry : entries) {
+                JsonNode changes = entry.get("changes");
+                if (changes == null || changes.isNull()) {
                     continue;
                 }
-                Map<String, String> names = new HashMap<>();
-                for (JsonNode contact : value.path("contacts")) {
-                    names.put(contact.path("wa_id").asText(), contact.path("profile").path("name").asText(null));
+                if (!changes.isArray()) {
+                    malformed("unknown", entry, "entry.changes is not a list");
+                    continue;
                 }
-                for (JsonNode message : value.path("messages")) {
-                    String wamid = message.path("id").asText(null);
-                    String from = message.path("from").asText(null);
-                    if (wamid == null || from == null) {
-                        continue;
-                    }
-                    messages.add(new Message(number, wamid, from, names.get(from), message.path("type").asText("unknown"),
-                            Instant.ofEpochSecond(message.path("timestamp").asLong(Instant.now().getEpochSecond())),
-                            JSON.convertValue(message, MAP)));
-                }
-                for (JsonNode status : value.path("statuses")) {
-                    String wamid = status.path("id").asText(null);
-                    String state = status.path("status").asText(null);
-                    if (wamid != null && state != null) {
-                        statuses.add(new Status(number, wamid, state, JSON.convertValue(status, MAP)));
-                    }
+                for (JsonNode change : changes) {
+                    change(change.path("value"));
                 }
             }
         }
-        return new WebhookPayload(messages, statuses);
+
+        private void change(JsonNode value) {
+            JsonNode metadata = value.path("metadata");
+            String number = scalar(metadata.get("phone_number_id"));
+            JsonNode messageList = value.get("messages");
+            JsonNode statusList = value.get("statuses");
+            boolean hasItems = (messageList != null && !messageList.isNull())
+                    || (statusList != null && !statusList.isNull());
+            if (!hasItems) {
+                return;
+            }
+            if (number == null) {
+                malformed("unknown", value, "metadata.phone_number_id is missing");
+                return;
+            }
+            String numberKey = SafeJson.text(number);
+            String numberProblem = NUMBER_ID.matcher(number).matches() ? null : "metadata.phone_number_id is not Meta's numeric id";
+            if (messageList != null && !messageList.isNull()) {
+                if (!messageList.isArray()) {
+                    malformed(numberKey, value, "messages is not a list");
+                } else {
+                    List<ContactInfo> contacts = contacts(value.get("contacts"));
+                    for (JsonNode message : messageList) {
+                        messages.add(message(numberKey, numberProblem, message, contacts, metadata));
+                    }
+                }
+            }
+            if (statusList != null && !statusList.isNull()) {
+                if (!statusList.isArray() || numberProblem != null) {
+                    unreadableStatuses++;
+                    return;
+                }
+                for (JsonNode status : statusList) {
+                    String wamid = scalar(status.get("id"));
+                    String state = scalar(status.get("status"));
+                    if (wamid == null || wamid.length() > MAX_WAMID || SafeJson.unsafe(wamid) || !STATUSES.contains(state)) {
+                        unreadableStatuses++;
+                        continue;
+                    }
+                    statuses.add(new Status(number, wamid, state, SafeJson.json(SafeJson.node(status))));
+                }
+            }
+        }
+
+        private Message message(String number, String numberProblem, JsonNode message, List<ContactInfo> contacts,
+                JsonNode metadata) {
+            if (!message.isObject()) {
+                return malformedMessage(number, message, "a message is not an object");
+            }
+            List<String> anomalies = new ArrayList<>();
+            String wamid = scalar(message.get("id"));
+            String problem = numberProblem;
+            if (problem == null && (wamid == null || wamid.isBlank())) {
+                problem = "the message has no id";
+            } else if (problem == null && (wamid.length() > MAX_WAMID || SafeJson.unsafe(wamid))) {
+                problem = "the message id is not one of Meta's (over 255 characters or unreadable)";
+            }
+            if (problem != null) {
+                return malformedMessage(cut(number, 100), message, problem);
+            }
+            String type = scalar(message.get("type"));
+            if (type == null || !TYPE.matcher(type).matches()) {
+                anomalies.add("type is not one of Meta's; kept as unknown");
+                type = "unknown";
+            }
+            Instant sentAt = timestamp(message.get("timestamp"), anomalies);
+            ContactInfo contact = contactOf(message, contacts);
+            Sender sender = sender(message, type, contact, anomalies);
+            JsonNode safe = SafeJson.node(message);
+            String original = null;
+            if (safe != message || !anomalies.isEmpty()) {
+                if (safe != message) {
+                    anomalies.add("characters PostgreSQL cannot store replaced by U+FFFD");
+                }
+                ObjectNode item = JsonNodeFactory.instance.objectNode();
+                item.set("metadata", metadata);
+                item.set("contact", contact == null ? null : contact.node());
+                item.set("message", message);
+                original = SafeJson.asciiText(item);
+            }
+            return new Message(number, wamid, sender, type, sentAt, SafeJson.json(safe), original,
+                    List.copyOf(anomalies), null, media(type, safe, sentAt));
+        }
+
+        private Sender sender(JsonNode message, String type, ContactInfo contact, List<String> anomalies) {
+            String phone = phone(scalar(message.get("from")), "from", anomalies);
+            String bsuid = bsuid(scalar(message.get("from_user_id")), "from_user_id", anomalies);
+            String parent = bsuid(scalar(message.get("from_parent_user_id")), "from_parent_user_id", anomalies);
+            String username = null;
+            String name = null;
+            if (contact != null) {
+                phone = phone != null ? phone : contact.phone();
+                bsuid = bsuid != null ? bsuid : contact.bsuid();
+                parent = parent != null ? parent : contact.parentBsuid();
+                username = limited(contact.username(), MAX_USERNAME, "profile.username", anomalies);
+                name = limited(contact.name(), MAX_NAME, "profile.name", anomalies);
+            }
+            if (!"system".equals(type)) {
+                return new Sender(phone, bsuid, parent, username, name, null, null);
+            }
+            // a changed number or user id: the new identifiers, and the previous ones to find the contact by
+            JsonNode system = message.path("system");
+            String change = scalar(system.get("type"));
+            String previousBsuid = bsuid(scalar(system.get("previous_user_id")), "system.previous_user_id", anomalies);
+            String newBsuid = bsuid(scalar(system.get("user_id")), "system.user_id", anomalies);
+            String newParent = bsuid(scalar(system.get("parent_user_id")), "system.parent_user_id", anomalies);
+            if ("user_changed_number".equals(change) || "customer_changed_number".equals(change)) {
+                String newPhone = phone(scalar(system.has("wa_id") ? system.get("wa_id") : system.get("new_wa_id")),
+                        "system.wa_id", anomalies);
+                return new Sender(newPhone, newBsuid, newParent, username, name, phone,
+                        previousBsuid != null ? previousBsuid : bsuid);
+            }
+            if ("user_changed_user_id".equals(change)) {
+                return new Sender(phone, newBsuid != null ? newBsuid : bsuid, newParent != null ? newParent : parent,
+                        username, name, null, previousBsuid);
+            }
+            return new Sender(phone, bsuid, parent, username, name, null, null);
+        }
+
+        /** The contacts[] entry of this message: same phone or BSUID, or the only one when it names neither. */
+        private static ContactInfo contactOf(JsonNode message, List<ContactInfo> contacts) {
+            String from = scalar(message.get("from"));
+            String userId = scalar(message.get("from_user_id"));
+            for (ContactInfo contact : contacts) {
+                if ((from != null && from.equals(contact.phone())) || (userId != null && userId.equals(contact.bsuid()))) {
+                    return contact;
+                }
+            }
+            return from == null && userId == null && contacts.size() == 1 ? contacts.get(0) : null;
+        }
+
+        private static List<ContactInfo> contacts(JsonNode list) {
+            List<ContactInfo> contacts = new ArrayList<>();
+            if (list == null || !list.isArray()) {
+                return contacts;
+            }
+            for (JsonNode contact : list) {
+                if (!contact.isObject()) {
+                    continue;
+                }
+                String phone = scalar(contact.get("wa_id"));
+                String bsuid = scalar(contact.get("user_id"));
+                contacts.add(new ContactInfo(phone != null && PHONE.matcher(phone).matches() ? phone : null,
+                        bsuid != null && BSUID.matcher(bsuid).matches() ? bsuid : null,
+                        validBsuid(scalar(contact.get("parent_user_id"))),
+                        SafeJson.text(scalar(contact.path("profile").get("username"))),
+                        SafeJson.text(scalar(contact.path("profile").get("name"))), contact));
+            }
+            return contacts;
+        }
+
+        private Instant timestamp(JsonNode value, List<String> anomalies) {
+            String text = scalar(value);
+            if (text != null) {
+                try {
+                    long seconds = Long.parseLong(text.strip());
+                    if (seconds >= EARLIEST && seconds <= receivedAt.getEpochSecond() + 86_400) {
+                        return Instant.ofEpochSecond(seconds);
+                    }
+                } catch (NumberFormatException e) {
+                    // told below
+                }
+            }
+            anomalies.add("timestamp missing or out of range; the time of receipt is used");
+            return receivedAt;
+        }
+
+        private static Media media(String type, JsonNode message, Instant sentAt) {
+            if (!MEDIA.contains(type)) {
+                return null;
+            }
+            JsonNode media = message.path(type);
+            String id = scalar(media.get("id"));
+            if (id == null || id.length() > 255) {
+                return null;
+            }
+            return new Media(id, cut(scalar(media.get("mime_type")), 100), sentAt.plus(MEDIA_LIFETIME));
+        }
+
+        private void malformed(String number, JsonNode node, String reason) {
+            messages.add(malformedMessage(cut(number, 100), node, reason));
+        }
+
+        private Message malformedMessage(String number, JsonNode node, String reason) {
+            String original = SafeJson.asciiText(node);
+            JsonNode safe = SafeJson.node(node);
+            if (!safe.isObject()) {
+                safe = JsonNodeFactory.instance.objectNode().set("value", safe);
+            }
+            // no usable id: a key from the item's bytes, so Meta's retries of it are stored once
+            String key = "liora:" + sha256(number + "\n" + original);
+            return new Message(number, key, Sender.NOBODY, "unknown", receivedAt, SafeJson.json(safe), original,
+                    List.of(), reason, null);
+        }
+    }
+
+    /** A {@code contacts[]} entry. */
+    private record ContactInfo(String phone, String bsuid, String parentBsuid, String username, String name,
+            JsonNode node) {
+    }
+
+    private static String phone(String value, String field, List<String> anomalies) {
+        if (value == null) {
+            return null;
+        }
+        if (PHONE.matcher(value).matches()) {
+            return value;
+        }
+        anomalies.add(field + " is not a phone number; left out (kept in original)");
+        return null;
+    }
+
+    private static String bsuid(String value, String field, List<String> anomalies) {
+        if (value == null) {
+            return null;
+        }
+        if (BSUID.matcher(value).matches()) {
+            return value;
+        }
+        anomalies.add(field + " is not a business-scoped user id; left out (kept in original)");
+        return null;
+    }
+
+    private static String validBsuid(String value) {
+        return value != null && BSUID.matcher(value).matches() ? value : null;
+    }
+
+    private static String limited(String value, int max, String field, List<String> anomalies) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) <= max) {
+            return value;
+        }
+        anomalies.add(field + " over " + max + " characters; cut (kept in original)");
+        return cut(value, max);
+    }
+
+    /** A string, number or boolean as text; {@code null} for anything else. */
+    private static String scalar(JsonNode node) {
+        return node != null && node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    private static String cut(String value, int max) {
+        if (value == null || value.codePointCount(0, value.length()) <= max) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, max));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

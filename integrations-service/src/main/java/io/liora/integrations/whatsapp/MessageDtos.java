@@ -19,13 +19,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class MessageDtos {
 
     static final String MSISDN = "^[1-9][0-9]{6,14}$";
+    /** A business-scoped user id: country code, a period, alphanumerics (a parent BSUID has ENT.). */
+    static final String BSUID = "^[A-Z]{2}\\.[A-Za-z0-9.]{1,150}$";
 
     private MessageDtos() {
     }
 
+    /**
+     * @param to        the customer's phone (Meta's wa_id); or
+     * @param recipient the customer's business-scoped user id, for a customer without a known phone
+     * @param contactId conversation-service's contact, so the contact's opt-out holds whatever the address
+     */
     public record SendRequest(
             @Schema(example = "56912345678")
-            @NotBlank @Pattern(regexp = MSISDN, message = "digits only, with country code (Meta's wa_id)") String to,
+            @Pattern(regexp = MSISDN, message = "digits only, with country code (Meta's wa_id)") String to,
+            @Schema(example = "CL.1502576394655843")
+            @Pattern(regexp = BSUID, message = "a business-scoped user id such as CL.1502576394655843") String recipient,
+            UUID contactId,
             @Schema(example = "106540352242922")
             @NotBlank @Pattern(regexp = "^[0-9]{1,30}$", message = "Meta's numeric id") String phoneNumberId,
             @Schema(example = "text")
@@ -79,12 +89,12 @@ public final class MessageDtos {
     public record Queued(UUID id, String status) {
     }
 
-    public record MessageView(UUID id, String idempotencyKey, String to, String phoneNumberId, String type,
+    public record MessageView(UUID id, String idempotencyKey, String to, UUID contactId, String phoneNumberId, String type,
             String status, int attempts, String wamid, Integer errorCode, String errorTitle, Instant createdAt,
             Instant statusAt) {
 
         static MessageView of(OutboundMessage m) {
-            return new MessageView(m.id, m.idempotencyKey, m.recipient, m.phoneNumberId, m.messageType, m.status,
+            return new MessageView(m.id, m.idempotencyKey, m.recipient, m.contactId, m.phoneNumberId, m.messageType, m.status,
                     m.attempts, m.wamid, m.errorCode, m.errorTitle, m.createdAt, m.statusAt);
         }
     }
@@ -103,6 +113,14 @@ public final class MessageDtos {
     }
 
     public record StatusError(Integer code, @Size(max = 500) String title) {
+    }
+
+    /** A contact who asked to receive nothing more, and the one message still allowed: the confirmation. */
+    public record OptOutRequest(
+            @Pattern(regexp = MSISDN, message = "digits only, with country code (Meta's wa_id)") String phone,
+            @Pattern(regexp = BSUID, message = "a business-scoped user id such as CL.1502576394655843") String bsuid,
+            @Schema(description = "Idempotency key of the opt-out's confirmation, which is still sent")
+            @Size(max = 200) String confirmationKey) {
     }
 
     public record StatusBatch(@NotNull @Size(max = 1000) List<@Valid StatusUpdate> statuses) {

@@ -13,6 +13,9 @@ final class MessageRules {
 
     static void check(MessageDtos.SendRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.to() == null && request.recipient() == null) {
+            errors.add(error("to", "a phone (to) or a business-scoped user id (recipient) is required"));
+        }
         if ("text".equals(request.type()) && request.text() == null) {
             errors.add(error("text", "required for a text message"));
         }

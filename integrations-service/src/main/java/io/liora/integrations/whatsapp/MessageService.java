@@ -6,6 +6,7 @@ import io.liora.common.problem.ProblemException;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.rest.Pages;
+import io.liora.integrations.optout.OptOuts;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +25,12 @@ public class MessageService {
 
     private final TenantTransactions tx;
     private final OutboxSender sender;
+    private final OptOuts optOuts;
 
-    public MessageService(TenantTransactions tx, OutboxSender sender) {
+    public MessageService(TenantTransactions tx, OutboxSender sender, OptOuts optOuts) {
         this.tx = tx;
         this.sender = sender;
+        this.optOuts = optOuts;
     }
 
     /** Queues the message, or returns the one already queued with the same key. */
@@ -37,13 +40,17 @@ public class MessageService {
         message.clienteId = clienteId;
         message.idempotencyKey = request.idempotencyKey();
         message.phoneNumberId = request.phoneNumberId();
-        message.recipient = request.to();
+        // Meta takes the phone when both are given
+        message.recipient = request.to() != null ? request.to() : request.recipient();
+        message.contactId = request.contactId();
         message.messageType = request.type();
         message.payload = MetaPayload.of(request);
         message.statusAt = Instant.now();
         return tx.forTenant(clienteId, () -> byKey(clienteId, request.idempotencyKey())
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
-                        : message.<OutboundMessage>persistAndFlush()))
+                        : optOuts.refuseIfOptedOut(clienteId, request.contactId(), request.to(),
+                                request.recipient(), request.idempotencyKey())
+                                .chain(() -> message.<OutboundMessage>persistAndFlush())))
                 // two callers raced with the same key: the other one's row is the message
                 .onFailure(DatabaseErrors::isUniqueViolation)
                 .recoverWithUni(e -> tx.forTenant(clienteId, () -> byKey(clienteId, request.idempotencyKey())))
@@ -159,7 +166,11 @@ public class MessageService {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("messaging_product", "whatsapp");
             body.put("recipient_type", "individual");
-            body.put("to", request.to());
+            if (request.to() != null) {
+                body.put("to", request.to());
+            } else {
+                body.put("recipient", request.recipient());
+            }
             body.put("type", request.type());
             if (request.replyTo() != null) {
                 body.put("context", Map.of("message_id", request.replyTo()));

@@ -24,8 +24,13 @@ public class OutboundMessage extends LioraEntity {
     @Column(name = "phone_number_id", length = 100)
     public String phoneNumberId;
 
-    @Column(nullable = false, length = 30)
+    /** Meta's {@code to} (a phone) or {@code recipient} (a BSUID): whichever the message goes to. */
+    @Column(nullable = false, length = 160)
     public String recipient;
+
+    /** conversation-service's contact, when the caller named it. */
+    @Column(name = "contact_id")
+    public UUID contactId;
 
     @Column(name = "message_type", nullable = false, length = 20)
     public String messageType;

@@ -2,6 +2,7 @@ package io.liora.conversation.skills.ecommerce;
 
 import io.liora.conversation.clients.CatalogApi;
 import io.liora.conversation.clients.IntegrationsApi;
+import io.liora.conversation.clients.Refusals;
 import io.liora.conversation.router.Intent;
 import io.liora.conversation.skills.Outgoing;
 import io.liora.conversation.skills.Reply;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class CatalogSkill implements Skill {
 
     static final String SEARCH_FLOW = Intent.SEARCH;
+    /** catalog-service searches terms of up to this many characters. */
+    static final int MAX_TERM = 200;
 
     private final CatalogApi catalog;
     private final ActiveCatalogs catalogs;
@@ -71,10 +74,21 @@ public class CatalogSkill implements Skill {
         });
     }
 
-    /** Free text is searched by catalog-service, which ranks the matches. */
+    /**
+     * Free text is searched by catalog-service, which ranks the matches. A term it would refuse is
+     * answered at once, and so is a refusal: neither gets better by trying again.
+     */
     private Uni<Reply> products(Turn turn, String q, String categoria, String what) {
+        if (q.codePointCount(0, q.length()) > MAX_TERM) {
+            return Uni.createFrom().item(Reply.of(Outgoing.text(turn.text("catalogo.term_too_long",
+                    "Esa búsqueda es demasiado larga 😅 Escríbeme solo el nombre del producto, por ejemplo: "
+                            + "zapatillas"))).continuing(SEARCH_FLOW, "term"));
+        }
         return catalog.search(turn.clienteId(), turn.tenantHeader(), q, categoria, 10)
-                .map(list -> productList(list.items(), what));
+                .map(list -> productList(list.items(), what))
+                .onFailure(e -> Refusals.permanent(e) && !isNotFound(e)).recoverWithItem(() -> Reply.of(Outgoing.text(
+                        turn.text("catalogo.search_refused", "No pude buscar eso 🙏 Prueba con otras palabras o "
+                                + "escribe \"catálogo\" para ver las categorías."))));
     }
 
     private static Reply productList(List<CatalogApi.Item> items, String what) {
@@ -98,8 +112,10 @@ public class CatalogSkill implements Skill {
                                 "content", item.sku()),
                         "tags", List.of("cliente:" + turn.slug(), "intent:" + Intent.PRODUCT)))
                         .map(IntegrationsApi.ShortenResult::link)
-                        // a link is worth more long than missing: never fail the answer on Bitly
-                        .onFailure().recoverWithItem(item.url())
+                        // Bitly's own failures come back as the long tracked link; integrations-service
+                        // refusing the request is permanent: the plain link now beats no answer. Its
+                        // being unreachable is not: the message is tried again in seconds.
+                        .onFailure(Refusals::permanent).recoverWithItem(item.url())
                         .map(link -> Reply.of(Outgoing.text("*" + item.nombre() + "*\n"
                                 + Prices.format(item.precio(), item.moneda())
                                 + (item.descripcion() == null ? "" : "\n" + item.descripcion())
