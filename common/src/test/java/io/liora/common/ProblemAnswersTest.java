@@ -31,6 +31,26 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void aNulOrALoneSurrogateInABodyIsABadRequestNamingTheField() {
+        for (String hostile : new String[] {"a\\u0000b", "a\\ud800b"}) {
+            given().contentType("application/json").body("{\"email\":\"" + hostile + "@b.cl\",\"seats\":1}")
+                    .when().post("/probe/signup")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("email"))
+                    .body("errors[0].message", containsString("cannot be stored"));
+        }
+    }
+
+    @Test
+    void aNulInAPathOrQueryParameterIsABadRequest() {
+        given().urlEncodingEnabled(false).when().get("/probe/page?limit=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        given().urlEncodingEnabled(false).when().get("/probe/a%00b")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void malformedJsonIsABadRequest() {
         given().contentType("application/json").body("{\"email\": ").when().post("/probe/signup")
                 .then().statusCode(400).contentType(PROBLEM)

@@ -64,6 +64,7 @@ public class CatalogValidator {
         for (ValidationMessage message : schema.validate(body)) {
             errors.add(fieldError(message));
         }
+        unstorable(body, "", errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::pointer));
             return new Result(List.of(), errors);
@@ -136,6 +137,26 @@ public class CatalogValidator {
         String text = message.getMessage();
         int colon = text.indexOf(": ");
         return error(pointer.isEmpty() ? "/" : pointer, colon > 0 ? text.substring(colon + 2) : text);
+    }
+
+    /** Every string PostgreSQL could not store (U+0000, lone surrogates), keys too, by pointer. */
+    private static void unstorable(JsonNode node, String pointer, List<Problem.FieldError> errors) {
+        if (node.isTextual() && io.liora.common.text.StorableText.unstorable(node.textValue())) {
+            errors.add(error(pointer.isEmpty() ? "/" : pointer, io.liora.common.text.StorableText.PROBLEM));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unstorable(node.get(i), pointer + "/" + i, errors);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (io.liora.common.text.StorableText.unstorable(field.getKey())) {
+                    errors.add(error(pointer.isEmpty() ? "/" : pointer, io.liora.common.text.StorableText.PROBLEM));
+                } else {
+                    unstorable(field.getValue(), child, errors);
+                }
+            });
+        }
     }
 
     private static Problem.FieldError error(String pointer, String message) {

@@ -21,7 +21,9 @@ final class JsonProblems {
             String pointer = pointer(mapping.getPath());
             String field = field(mapping.getPath());
             String message;
-            if (e instanceof UnrecognizedPropertyException) {
+            if (e instanceof io.liora.common.rest.StorableStrings.Unstorable) {
+                message = io.liora.common.text.StorableText.PROBLEM;
+            } else if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
             } else if (e instanceof InvalidFormatException format) {
                 message = "must be " + describe(format.getTargetType());

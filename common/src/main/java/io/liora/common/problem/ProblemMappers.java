@@ -105,6 +105,14 @@ public class ProblemMappers {
             return Problems.response(ProblemType.CONFLICT, "Something with the same unique value already exists",
                     request.path());
         }
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // a data exception: a value the input carried that a column cannot hold (too long, out
+            // of range); the checks before the database should have said so, but never a 500
+            LOG.warnf("A value reached the database that it refused (SQLSTATE %s) on %s %s", sqlState,
+                    request.method(), request.path());
+            return Problems.response(ProblemType.VALIDATION, "A value is too long, out of range or cannot be stored",
+                    request.path());
+        }
         if (INSUFFICIENT_PRIVILEGE.equals(sqlState)) {
             return Problems.response(ProblemType.FORBIDDEN, "That row belongs to another tenant",
                     request.path());
