@@ -6,13 +6,13 @@ import io.liora.common.problem.ProblemType;
 import io.liora.tenant.cliente.Cliente;
 import io.liora.tenant.cliente.ClienteService;
 import io.liora.tenant.token.TokenIssuer;
+import io.liora.tenant.usuario.Emails;
 import io.liora.tenant.usuario.Usuario;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * E-mail and password login. Unknown e-mails and wrong passwords get the same answer after the
@@ -49,7 +49,7 @@ public class LoginService {
     }
 
     private Uni<Account> findAccount(String email) {
-        return Usuario.<Usuario>find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResult()
+        return Usuario.<Usuario>find("lower(email) = ?1", Emails.normalize(email)).firstResult()
                 .chain(usuario -> usuario == null ? Uni.createFrom().nullItem()
                         : usuario.clienteId == null ? Uni.createFrom().item(new Account(usuario, null))
                         : Cliente.<Cliente>findById(usuario.clienteId).map(cliente -> new Account(usuario, cliente)));

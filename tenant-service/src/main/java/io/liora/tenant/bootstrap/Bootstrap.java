@@ -16,7 +16,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +55,7 @@ public class Bootstrap {
         if (admin.email().isEmpty() || admin.password().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String email = admin.email().get().trim().toLowerCase(Locale.ROOT);
+        String email = io.liora.tenant.usuario.Emails.normalize(admin.email().get());
         String hash = hasher.hash(admin.password().get());
         return tx.acrossTenants(() -> Usuario.count("lower(email) = ?1", email).chain(existing -> {
             if (existing > 0) {

@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.UUID;
 
 /** A tenant's staff users and their 1:1 contexts. Every method works inside one tenant. */
@@ -34,12 +33,13 @@ public class UsuarioService {
 
     /** Creates the user and its empty context in one transaction. */
     public Uni<Usuario> create(UUID clienteId, String actorRol, UsuarioDtos.UsuarioCreate in) {
+        PasswordPolicy.check(in.password(), in.email());
         StaffPolicy.requireMayManage(actorRol, in.rol());
         return hash(in.password()).chain(hash -> tx.forTenant(clienteId, () -> ClienteService.find(clienteId)
                 .chain(cliente -> {
                     Usuario usuario = new Usuario();
                     usuario.clienteId = clienteId;
-                    usuario.email = in.email().trim().toLowerCase(Locale.ROOT);
+                    usuario.email = Emails.normalize(in.email());
                     usuario.nombre = in.nombre() == null ? null : in.nombre().trim();
                     usuario.rol = in.rol();
                     usuario.passwordHash = hash;
@@ -64,6 +64,7 @@ public class UsuarioService {
         Uni<String> newHash = patch.password() == null ? Uni.createFrom().nullItem() : hash(patch.password());
         return newHash.chain(hash -> tx.forTenant(clienteId, () -> find(clienteId, usuarioId).call(usuario -> {
             StaffPolicy.requireMayManage(actorRol, usuario.rol);
+            PasswordPolicy.check(patch.password(), usuario.email);
             if (patch.rol() != null) {
                 StaffPolicy.requireMayManage(actorRol, patch.rol());
             }

@@ -25,7 +25,7 @@ class DemoSeedTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("liora.bootstrap.demo.enabled", "true",
                     "liora.bootstrap.demo.owner-email", "owner@demo.test",
-                    "liora.bootstrap.demo.owner-password", "demo owner password",
+                    "liora.bootstrap.demo.owner-password", "a long demo seed phrase",
                     "liora.bootstrap.demo.phone-number-id", "100000000000777",
                     "liora.bootstrap.demo.access-token", "sandbox-token-for-the-demo-number");
         }
@@ -40,7 +40,7 @@ class DemoSeedTest {
     @Test
     void theDemoTenantCanLogInAndOwnsTheSandboxNumber() {
         String token = given().contentType("application/json")
-                .body(Map.of("email", "owner@demo.test", "password", "demo owner password"))
+                .body(Map.of("email", "owner@demo.test", "password", "a long demo seed phrase"))
                 .post("/auth/login").then().statusCode(200).extract().path("access_token");
         String tenant = given().auth().oauth2(TestTokens.service("conversation-service"))
                 .get("/internal/waba/by-phone-number/100000000000777").then().statusCode(200)
