@@ -92,55 +92,6 @@ class ConversationFlowTest {
     }
 
     @Test
-    void aLinkIntegrationsServiceCouldNotMakeIsTriedAgainAndARefusedOneFallsBackAtOnce() throws Throwable {
-        // unreachable for a moment (a restart): the message is answered on its next try, tracked link and all
-        wiremock.stubFor(post("/integrations/links/shorten").inScenario("restart")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("up")
-                .atPriority(1));
-        tap("catalogo.producto:CAF-001", "Café de grano");
-        assertThat(replies()).as("nothing sent with an untracked link").isEmpty();
-        Thread.sleep(2100);
-        round();
-        assertThat(onlyReply().path("text").path("body").asText()).contains("https://bit.ly/3cAf");
-
-        // refused (a permanent answer): the customer gets the product at once, with its plain link
-        wiremock.resetRequests();
-        wiremock.stubFor(post("/integrations/links/shorten").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
-        tap("catalogo.producto:CAF-001", "Café de grano");
-        assertThat(onlyReply().path("text").path("body").asText()).contains("https://tienda.example.com/p/caf-001");
-    }
-
-    @Test
-    void aPermanentRefusalByOneOfOurServicesIsAnsweredAtOnceNotRetried() throws Throwable {
-        // a term catalog-service would refuse (over 200 characters) is not even sent to it
-        String wamid = say("buscar " + "zapatillas ".repeat(21));
-        assertThat(onlyReply().path("text").path("body").asText()).contains("demasiado larga");
-        wiremock.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")));
-        assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", wamid).get(0))
-                .containsEntry("status", "done").containsEntry("attempts", 1);
-
-        // catalog-service refusing a search: answered at once
-        wiremock.resetRequests();
-        wiremock.stubFor(get(urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).willReturn(aResponse()
-                .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
-        say("buscar té");
-        assertThat(onlyReply().path("text").path("body").asText()).contains("No pude buscar eso");
-
-        // integrations-service refusing the reply for good (the contact opted out meanwhile): finished, with why
-        wiremock.resetRequests();
-        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(409)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"urn:liora:problem:opted-out\",\"status\":409}")));
-        String refused = say("hola");
-        assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", refused)
-                .get(0)).containsEntry("status", "done").containsEntry("attempts", 1);
-        assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", refused).get(0))
-                .containsEntry("note", "send_refused_409");
-    }
-
-    @Test
     void buscarThenTheTermSearches() throws Throwable {
         say("buscar");
         assertThat(onlyReply().path("text").path("body").asText()).contains("¿Qué producto buscas?");
