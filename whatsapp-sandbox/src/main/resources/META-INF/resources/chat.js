@@ -25,15 +25,23 @@ function time(at) {
   return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
+function meta(message) {
+  return `<span class="meta">${time(message.at)} ${message.direction === "in" ? "" : ticks(message.status)}</span>`;
+}
+
 function render(message) {
   let item = shown.get(message.wamid);
-  if (!item) {
-    item = document.createElement("li");
-    item.className = "msg " + message.direction;
-    item.dataset.wamid = message.wamid;
-    chat.appendChild(item);
-    shown.set(message.wamid, item);
+  if (item) {
+    // a status update changes only the ticks: the message's buttons stay the same elements, so a
+    // tap in progress (or an open list) is not lost to a re-render
+    item.querySelector(".meta").outerHTML = meta(message);
+    return;
   }
+  item = document.createElement("li");
+  item.className = "msg " + message.direction;
+  item.dataset.wamid = message.wamid;
+  chat.appendChild(item);
+  shown.set(message.wamid, item);
   const interactive = message.direction === "out" ? message.interactive : null;
   let body = interactive ? linkify(interactive.body?.text) : linkify(message.text);
   if (interactive?.type === "button") {
@@ -45,10 +53,7 @@ function render(message) {
     body += `<button class="list-open">☰ ${escapeHtml(interactive.action.button)}</button><div class="rows">` + rows.map((r) =>
       `<button class="row" data-kind="list_reply" data-id="${escapeHtml(r.id)}" data-title="${escapeHtml(r.title)}">${escapeHtml(r.title)}${r.description ? `<small>${escapeHtml(r.description)}</small>` : ""}</button>`).join("") + "</div>";
   }
-  const meta = `<span class="meta">${time(message.at)} ${message.direction === "in" ? "" : ticks(message.status)}</span>`;
-  const open = item.querySelector(".rows.open") !== null; // a status update must not close an open list
-  item.innerHTML = body + meta;
-  if (open) item.querySelector(".rows")?.classList.add("open");
+  item.innerHTML = body + meta(message);
   chat.scrollTop = chat.scrollHeight;
 }
 
