@@ -51,7 +51,7 @@ try {
   await page.check("#hide");
   await page.dispatchEvent("#hide", "change");
   await page.waitForFunction(() => document.querySelectorAll("li.msg").length === 0);
-  await page.waitForTimeout(500);
+  await page.waitForSelector("#state >> text=en línea");
   await page.fill("#text", "hola");
   await page.click("#send");
   await page.waitForSelector("li.msg.out >> text=¿En qué te puedo ayudar?");

@@ -29,18 +29,28 @@ function meta(message) {
   return `<span class="meta">${time(message.at)} ${message.direction === "in" ? "" : ticks(message.status)}</span>`;
 }
 
+const progress = ["accepted", "sent", "delivered", "read"];
+
 function render(message) {
   let item = shown.get(message.wamid);
   if (item) {
-    // a status update changes only the ticks: the message's buttons stay the same elements, so a
-    // tap in progress (or an open list) is not lost to a re-render
-    item.querySelector(".meta").outerHTML = meta(message);
+    // a status update changes only the ticks (and only forward: the history reloaded after a
+    // reconnection may be older than the stream): the message's buttons stay the same elements,
+    // so a tap in progress (or an open list) is not lost to a re-render
+    if (progress.indexOf(message.status) > progress.indexOf(item.dataset.status)) {
+      item.dataset.status = message.status;
+      item.querySelector(".meta").outerHTML = meta(message);
+    }
     return;
   }
   item = document.createElement("li");
   item.className = "msg " + message.direction;
   item.dataset.wamid = message.wamid;
-  chat.appendChild(item);
+  item.dataset.status = message.status;
+  item.dataset.at = Date.parse(message.at);
+  // in time order, also for a message the stream missed and the reloaded history brings late
+  const later = [...chat.querySelectorAll("li.msg")].find((other) => Number(other.dataset.at) > Number(item.dataset.at));
+  chat.insertBefore(item, later ?? null);
   shown.set(message.wamid, item);
   const interactive = message.direction === "out" ? message.interactive : null;
   let body = interactive ? linkify(interactive.body?.text) : linkify(message.text);
@@ -118,18 +128,26 @@ $("photo").addEventListener("click", () => {
 $("place").addEventListener("click", () =>
   send({ location: { latitude: -33.4378, longitude: -70.6504, name: "Plaza de Armas" } }));
 
-async function connect() {
+function connect() {
   if (stream) stream.close();
+  stream = null;
+  $("state").textContent = "conectando…";
   chat.innerHTML = "";
   shown.clear();
   const number = $("number").value, msisdn = handle();
   if (!number || !msisdn) return;
-  const history = await (await fetch(`/sandbox/conversations/${number}/${msisdn}`)).json();
-  history.messages.forEach(render);
-  stream = new EventSource(`/sandbox/conversations/${number}/${msisdn}/stream`);
-  stream.onopen = () => { $("state").textContent = "en línea"; };
-  stream.onerror = () => { $("state").textContent = "reconectando…"; };
-  stream.onmessage = (event) => render(JSON.parse(event.data));
+  const current = new EventSource(`/sandbox/conversations/${number}/${msisdn}/stream`);
+  stream = current;
+  // the history is read once the stream is open, and again after every reconnection, so nothing
+  // said while the stream was down (or before it opened) is missing; render() shows each message once
+  current.onopen = async () => {
+    const history = await (await fetch(`/sandbox/conversations/${number}/${msisdn}`)).json();
+    if (stream !== current) return; // the customer switched chats meanwhile
+    history.messages.forEach(render);
+    $("state").textContent = "en línea";
+  };
+  current.onerror = () => { $("state").textContent = "reconectando…"; };
+  current.onmessage = (event) => render(JSON.parse(event.data));
 }
 
 (async function start() {

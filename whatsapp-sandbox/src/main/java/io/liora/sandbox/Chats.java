@@ -2,6 +2,7 @@ package io.liora.sandbox;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Chats {
 
+    /** How many changes a slow chat page may fall behind before its stream is cut (it then reloads). */
+    private static final int LIVE_BUFFER = 1_000;
+
     private final Map<String, List<ChatMessage>> chats = new ConcurrentHashMap<>();
     /** Which chat an answer's wamid is in, so a status finds it without scanning every chat. */
     private final Map<String, String> chatOfWamid = new ConcurrentHashMap<>();
-    private final BroadcastProcessor<ChatMessage> feed = BroadcastProcessor.create();
+    /**
+     * Answers and statuses come from many threads at once, so the feed is serialized; a subscriber
+     * without demand at that moment would be failed by a bare BroadcastProcessor (and the chat page's
+     * stream would drop until it reconnects), so each live view buffers what it has not taken yet.
+     */
+    private final SerializedProcessor<ChatMessage, ChatMessage> feed = BroadcastProcessor.<ChatMessage>create().serialized();
     /** A customer's BSUID by phone, learned from messages that carried both. */
     private final Map<String, String> bsuidOfPhone = new ConcurrentHashMap<>();
 
@@ -85,7 +94,8 @@ public class Chats {
     }
 
     public Multi<ChatMessage> live(String phoneNumberId, String msisdn) {
-        return feed.filter(m -> m.phoneNumberId().equals(phoneNumberId) && m.msisdn().equals(msisdn));
+        return Multi.createFrom().publisher(feed).filter(m -> m.phoneNumberId().equals(phoneNumberId) && m.msisdn().equals(msisdn))
+                .onOverflow().buffer(LIVE_BUFFER);
     }
 
     private static String key(String phoneNumberId, String msisdn) {
