@@ -206,7 +206,7 @@ class ConversationFlowTest {
     }
 
     @Test
-    void freeTextIsAnsweredAtTheFirstAndThirdAndAPersonIsOfferedAfterThree() throws Throwable {
+    void freeTextIsAnsweredAtTheFirstAndThirdAndAPersonTakesOverAfterThree() throws Throwable {
         say("hola"); // first contact: the greeting, then the contact is known
         wiremock.resetRequests();
         for (int i = 1; i <= 3; i++) {
@@ -214,9 +214,11 @@ class ConversationFlowTest {
         }
         List<JsonNode> replies = replies();
         assertThat(replies).hasSize(2);
-        assertThat(rowIds(replies.get(1))).contains("humano");
-        assertThat(TestDb.query(tenant, "select needs_human, nomatch_streak from convo_state where msisdn = ?", CONTACT)
-                .get(0)).containsEntry("needs_human", true).containsEntry("nomatch_streak", 3);
+        assertThat(rowIds(replies.get(0))).contains("catalogo.categorias");
+        assertThat(textOf(replies.get(1))).contains("una persona del equipo");
+        assertThat(TestDb.query(tenant, "select needs_human, handoff, nomatch_streak from convo_state where msisdn = ?",
+                CONTACT).get(0)).containsEntry("needs_human", true).containsEntry("handoff", "waiting")
+                .containsEntry("nomatch_streak", 3);
         assertThat(TestDb.query(tenant, "select count(*) as silent from conversation_log where msisdn = ? and"
                 + " note = 'no_match_backoff'", CONTACT).get(0)).containsEntry("silent", 1L);
     }
@@ -291,7 +293,8 @@ class ConversationFlowTest {
 
         wiremock.resetRequests();
         say("xyzzy");
-        assertThat(rowIds(onlyReply())).as("a person on offer after one unmatched message").contains("humano");
+        assertThat(textOf(onlyReply())).as("a person takes over after one unmatched message")
+                .contains("una persona del equipo");
     }
 
     @Test
@@ -343,6 +346,10 @@ class ConversationFlowTest {
 
     private static List<String> rowIds(JsonNode reply) {
         return FlowSupport.rowIds(reply);
+    }
+
+    private static String textOf(JsonNode reply) {
+        return FlowSupport.textOf(reply);
     }
 
     private static List<String> buttonIds(JsonNode reply) {

@@ -2,7 +2,10 @@ package io.liora.conversation;
 
 import static io.liora.testing.RowLevelSecurityContract.assertTenantIsolated;
 import static io.liora.testing.RowLevelSecurityContract.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liora.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,5 +48,29 @@ class RowLevelSecurityTest {
         assertTenantIsolated("pending_statuses", (db, tenant) -> sql(db,
                 "insert into pending_statuses (id, cliente_id, wamid, status, item) values (gen_random_uuid(), ?, ?,"
                         + " 'read', '{}')", tenant, "wamid." + UUID.randomUUID()));
+    }
+
+    @Test
+    void handoffEventsAreIsolated() {
+        assertTenantIsolated("handoff_events", (db, tenant) -> sql(db,
+                "insert into handoff_events (id, cliente_id, contact_id, kind, reason) values (gen_random_uuid(), ?,"
+                        + " gen_random_uuid(), 'requested', 'asked')", tenant));
+    }
+
+    /** The idle sweep reads every tenant's deadlines, and nothing else of a conversation. */
+    @Test
+    void theCrossTenantPathReadsOnlyTheDeadlinesOfConversations() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        TestDb.update(tenant, "insert into convo_state (id, cliente_id, contact_id, msisdn, profile_name, handoff,"
+                + " assigned_agent, idle_release_at) values (gen_random_uuid(), ?, gen_random_uuid(), '56977770000',"
+                + " 'Ana', 'agent', gen_random_uuid(), now())", tenant);
+        assertThat(TestDb.queryAcrossTenants("select contact_id, handoff, idle_release_at from convo_state"
+                + " where cliente_id = ?", tenant)).hasSize(1);
+        for (String column : new String[] {"msisdn", "profile_name", "slots_json", "assigned_agent"}) {
+            assertThatThrownBy(() -> TestDb.queryAcrossTenants("select " + column + " from convo_state"))
+                    .as(column).hasMessageContaining("permission denied");
+        }
+        assertThatThrownBy(() -> TestDb.queryAcrossTenants("update convo_state set handoff = 'bot' returning id"))
+                .hasMessageContaining("permission denied");
     }
 }

@@ -4,7 +4,9 @@ import static io.liora.tenant.Fixtures.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.liora.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,6 +105,29 @@ class ClienteResourceTest {
                 .put("/clientes/" + tenant + "/policy").then().statusCode(400)
                 .body("errors.field", hasItem("opt_out_keywords[0]"))
                 .body("errors.field", hasItem("recycling_points[0].lat"));
+    }
+
+    @Test
+    void aPolicyCarriesBusinessHoursAndTheHandoffTimeoutValidated() {
+        UUID tenant = Fixtures.tenant();
+        Map<String, Object> handoff = Map.of("idle_minutes", 45, "business_hours", Map.of("time_zone", "America/Santiago",
+                "openings", List.of(Map.of("day", "mon", "opens", "09:00", "closes", "18:30"),
+                        Map.of("day", "sat", "opens", "10:00", "closes", "14:00"))));
+        as(Fixtures.staff("owner", tenant)).body(Map.of("handoff", handoff)).put("/clientes/" + tenant + "/policy")
+                .then().statusCode(200).body("handoff.idle_minutes", equalTo(45))
+                .body("handoff.business_hours.time_zone", equalTo("America/Santiago"))
+                .body("handoff.business_hours.openings[1].day", equalTo("sat"))
+                .body("handoff.business_hours", not(hasKey("known_time_zone")));
+        as(Fixtures.staff("owner", tenant)).body(Map.of("handoff", Map.of("idle_minutes", 0, "business_hours",
+                        Map.of("time_zone", "Mars/Olympus", "openings", List.of(
+                                Map.of("day", "lunes", "opens", "9", "closes", "18:00"),
+                                Map.of("day", "tue", "opens", "18:00", "closes", "09:00"))))))
+                .put("/clientes/" + tenant + "/policy").then().statusCode(400)
+                .body("errors.field", hasItem("handoff.idle_minutes"))
+                .body("errors.field", hasItem("handoff.business_hours.openings[0].day"))
+                .body("errors.field", hasItem("handoff.business_hours.openings[0].opens"))
+                .body("errors.message", hasItem("time_zone is not an IANA time zone such as America/Santiago"))
+                .body("errors.message", hasItem("closes must be after opens"));
     }
 
     @Test

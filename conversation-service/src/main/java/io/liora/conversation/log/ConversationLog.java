@@ -61,4 +61,12 @@ public class ConversationLog extends LioraEntity {
     /** Why nothing was sent, when nothing was. */
     @Column(length = 100)
     public String note;
+
+    /** The staff user who wrote it, for a person's answer. */
+    @Column(name = "agent_id")
+    public UUID agentId;
+
+    /** A person's answer: the console's Idempotency-Key, unique per tenant. */
+    @Column(name = "idempotency_key", length = 200)
+    public String idempotencyKey;
 }

@@ -1,5 +1,7 @@
 package io.liora.conversation.log;
 
+import io.liora.common.persistence.SqlValues;
+import io.liora.common.rest.Keyset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liora.common.persistence.TenantTransactions;
@@ -52,7 +54,7 @@ public class LogExportService {
                 .createNativeQuery(PAGE_END.formatted(query.where()), Object[].class)
                 .setParameter("offset", limit - 1), clienteId).getResultList()))
                 .map(rows -> rows.size() < 2 ? null
-                        : LogQuery.cursor(LogRow.toInstant(rows.get(0)[0]), (UUID) rows.get(0)[1]));
+                        : new Keyset(SqlValues.instant(rows.get(0)[0]), (UUID) rows.get(0)[1]).encode());
     }
 
     /** Up to {@code limit} rows, read {@value #CHUNK} at a time. */

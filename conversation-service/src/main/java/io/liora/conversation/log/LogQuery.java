@@ -1,11 +1,7 @@
 package io.liora.conversation.log;
 
-import io.liora.common.problem.Problem;
-import io.liora.common.problem.ProblemException;
-import java.nio.charset.StandardCharsets;
+import io.liora.common.rest.Keyset;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,25 +11,11 @@ import java.util.UUID;
 public record LogQuery(Instant from, Instant to, String msisdn, UUID contactId, String direction, String intent,
         Instant afterTime, UUID afterId) {
 
-    /** Where the next page starts. */
-    public static String cursor(Instant createdAt, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
     public static LogQuery of(Instant from, Instant to, String msisdn, UUID contactId, String direction, String intent,
             String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return new LogQuery(from, to, msisdn, contactId, direction, intent, null, null);
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new LogQuery(from, to, msisdn, contactId, direction, intent, Instant.parse(parts[0]),
-                    UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("cursor", null,
-                    "is not a cursor this export gave")));
-        }
+        Keyset after = Keyset.decode(cursor, "cursor");
+        return new LogQuery(from, to, msisdn, contactId, direction, intent, after == null ? null : after.at(),
+                after == null ? null : after.id());
     }
 
     public LogQuery after(Instant createdAt, UUID id) {

@@ -1,5 +1,6 @@
 package io.liora.conversation.log;
 
+import io.liora.common.persistence.SqlValues;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record LogRow(UUID id, Instant createdAt, UUID contactId, String msisdn, 
         "outbound_message_id", "note", "needs_human", "id"};
 
     static LogRow of(Object[] row) {
-        return new LogRow((UUID) row[0], toInstant(row[1]), (UUID) row[2], (String) row[3], (String) row[4],
+        return new LogRow((UUID) row[0], SqlValues.instant(row[1]), (UUID) row[2], (String) row[3], (String) row[4],
                 (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9], (String) row[10],
                 row[11] == null ? null : ((Number) row[11]).doubleValue(), (String) row[12],
                 row[13] == null ? null : ((Number) row[13]).intValue(), (String) row[14], (UUID) row[15],
@@ -30,18 +31,5 @@ public record LogRow(UUID id, Instant createdAt, UUID contactId, String msisdn, 
             map.put(COLUMNS[i], values[i] == null ? null : values[i] instanceof Instant ? values[i].toString() : values[i]);
         }
         return map;
-    }
-
-    static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return Instant.parse(String.valueOf(value));
     }
 }

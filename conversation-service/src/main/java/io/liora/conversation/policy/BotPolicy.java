@@ -1,6 +1,8 @@
 package io.liora.conversation.policy;
 
+import io.liora.conversation.handoff.BusinessHours;
 import io.liora.conversation.router.NoMatchBackoff;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ public final class BotPolicy {
             "pro", Set.of("catalogo", "vida_sana", "reciclaje"),
             "enterprise", Set.of("catalogo", "vida_sana", "reciclaje"));
     private static final int DEFAULT_REPLIES_PER_MINUTE = 600;
+    /** A conversation a person holds goes back to the bot after this long without a message either way. */
+    private static final int DEFAULT_HANDOFF_IDLE_MINUTES = 60;
 
     /** A place that takes recyclables, as the tenant configured it. */
     public record RecyclingPoint(String name, String address, double lat, double lon, String accepts) {
@@ -30,15 +34,19 @@ public final class BotPolicy {
     private final int repliesPerMinute;
     private final Consent consent;
     private final List<RecyclingPoint> recyclingPoints;
+    private final Duration handoffIdle;
+    private final BusinessHours businessHours;
 
     private BotPolicy(Set<String> skills, Map<String, String> texts, NoMatchBackoff.Params nomatch, int repliesPerMinute,
-            Consent consent, List<RecyclingPoint> recyclingPoints) {
+            Consent consent, List<RecyclingPoint> recyclingPoints, Duration handoffIdle, BusinessHours businessHours) {
         this.skills = skills;
         this.texts = texts;
         this.nomatch = nomatch;
         this.repliesPerMinute = repliesPerMinute;
         this.consent = consent;
         this.recyclingPoints = recyclingPoints;
+        this.handoffIdle = handoffIdle;
+        this.businessHours = businessHours;
     }
 
     public static BotPolicy defaults() {
@@ -58,7 +66,10 @@ public final class BotPolicy {
                 (int) number(nm.get("offer_human_after"), NoMatchBackoff.OFFER_HUMAN_AFTER));
         int cap = (int) number(p.get("reply_rate_per_minute"), DEFAULT_REPLIES_PER_MINUTE);
         Consent consent = Consent.of(strings(p.get("opt_out_keywords")), strings(p.get("opt_in_keywords")));
-        return new BotPolicy(skills, texts, params, cap, consent, points(p.get("recycling_points")));
+        Map<String, Object> handoff = p.get("handoff") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        Duration idle = Duration.ofMinutes((long) number(handoff.get("idle_minutes"), DEFAULT_HANDOFF_IDLE_MINUTES));
+        return new BotPolicy(skills, texts, params, cap, consent, points(p.get("recycling_points")), idle,
+                BusinessHours.of(handoff.get("business_hours")));
     }
 
     private static List<String> strings(Object value) {
@@ -108,6 +119,16 @@ public final class BotPolicy {
 
     public List<RecyclingPoint> recyclingPoints() {
         return recyclingPoints;
+    }
+
+    /** How long a conversation a person holds (or waits for) may stay quiet before the bot takes it back. */
+    public Duration handoffIdle() {
+        return handoffIdle;
+    }
+
+    /** When the tenant's people answer. */
+    public BusinessHours businessHours() {
+        return businessHours;
     }
 
     private static double number(Object value, double fallback) {

@@ -38,4 +38,8 @@ public interface InboxConfig {
     /** The fallback's confidence below which its answer is ignored. */
     @WithDefault("0.6")
     double nlpMinConfidence();
+
+    /** How often held conversations are checked for the tenant's idle timeout. */
+    @WithDefault("PT30S")
+    Duration idleSweepInterval();
 }

@@ -4,6 +4,9 @@ import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.work.IsolatedContexts;
 import io.liora.conversation.contact.Contact;
+import io.liora.conversation.handoff.HandoffEvent;
+import io.liora.conversation.handoff.HandoffMetrics;
+import io.liora.conversation.handoff.HandoffTransitions;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.log.ConversationLog;
 import io.liora.conversation.policy.BotPolicy;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
@@ -69,10 +73,12 @@ public class InboxProcessor {
     private final NumberOwners owners;
     private final StatusForwarder statuses;
     private final MeterRegistry metrics;
+    private final HandoffMetrics handoffMetrics;
     private final Vertx vertx;
 
     public InboxProcessor(TenantTransactions tx, InboxConfig config, TurnDecider decider, ReplySender sender,
-            NumberOwners owners, StatusForwarder statuses, MeterRegistry metrics, Vertx vertx) {
+            NumberOwners owners, StatusForwarder statuses, MeterRegistry metrics, HandoffMetrics handoffMetrics,
+            Vertx vertx) {
         this.tx = tx;
         this.config = config;
         this.decider = decider;
@@ -80,6 +86,7 @@ public class InboxProcessor {
         this.owners = owners;
         this.statuses = statuses;
         this.metrics = metrics;
+        this.handoffMetrics = handoffMetrics;
         this.vertx = vertx;
     }
 
@@ -135,12 +142,13 @@ public class InboxProcessor {
                     .map(owner -> owner.map(o -> new TurnDecider.Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
                             .orElse(new TurnDecider.Tenant("tienda", BotPolicy.defaults())))
                     .emitOn(eventLoop)
-                    .chain(owner -> decider.decide(clienteId, owner, work))
-                    .chain(outcome -> sender.send(work.message(), work.contact(), outcome)
-                            .map(sent -> Map.entry(sent.refusal() == null ? outcome : outcome.noted(sent.refusal()),
-                                    sent.ids())))
-                    .emitOn(eventLoop)
-                    .chain(done -> tx.forTenant(clienteId, () -> finish(work, done.getKey(), done.getValue())));
+                    .chain(owner -> decider.decide(clienteId, owner, work)
+                            .chain(outcome -> sender.send(work.message(), work.contact(), outcome)
+                                    .map(sent -> Map.entry(sent.refusal() == null ? outcome
+                                            : outcome.noted(sent.refusal()), sent.ids())))
+                            .emitOn(eventLoop)
+                            .chain(done -> tx.forTenant(clienteId, () -> finish(work, owner.policy(), done.getKey(),
+                                    done.getValue()))));
         });
     }
 
@@ -156,7 +164,7 @@ public class InboxProcessor {
         });
     }
 
-    private Uni<Void> finish(TurnDecider.Work work, TurnDecider.Outcome outcome, List<UUID> sent) {
+    private Uni<Void> finish(TurnDecider.Work work, BotPolicy policy, TurnDecider.Outcome outcome, List<UUID> sent) {
         InboundMessage loaded = work.message();
         return InboundMessage.<InboundMessage>findById(loaded.id).chain(message -> {
             if (message == null || !"pending".equals(message.status)) {
@@ -171,6 +179,10 @@ public class InboxProcessor {
                     .chain(existing -> {
                         ConvoState state = existing == null ? fresh(message) : existing;
                         apply(state, message, contact, outcome);
+                        Optional<HandoffEvent> handoff = HandoffTransitions.inbound(state, outcome.reply().needsHuman(),
+                                Intent.HUMAN.equals(outcome.intent().name()) ? "asked" : "backoff",
+                                policy.handoffIdle(), now);
+                        handoff.ifPresent(handoffMetrics::recorded);
                         consent(contact, outcome, now);
                         int latency = (int) Duration.between(message.createdAt, now).toMillis();
                         List<ConversationLog> logs = new ArrayList<>();
@@ -179,7 +191,9 @@ public class InboxProcessor {
                             logs.add(ConversationLogs.outbound(message, outcome.intent(),
                                     outcome.reply().messages().get(i), sent.get(i)));
                         }
-                        return state.persist().chain(() -> ConversationLog.persist(logs));
+                        return state.persist().chain(() -> ConversationLog.persist(logs))
+                                .chain(() -> handoff.isPresent() ? handoff.get().persist().replaceWithVoid()
+                                        : Uni.createFrom().voidItem());
                     }));
         }).replaceWithVoid();
     }
@@ -213,6 +227,7 @@ public class InboxProcessor {
         state.nomatchCredit = outcome.backoff().credit();
         state.nomatchStreak = outcome.backoff().streak();
         state.needsHuman = state.needsHuman || outcome.reply().needsHuman();
+        state.phoneNumberId = message.phoneNumberId;
         // a reaction, a system message or a silenced customer leaves the conversation where it was
         boolean moves = outcome.intent().matched() && !outcome.intent().name().startsWith(Intent.EVENT_PREFIX)
                 && !"opted_out".equals(outcome.note());

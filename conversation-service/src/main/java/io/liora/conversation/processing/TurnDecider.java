@@ -3,6 +3,8 @@ package io.liora.conversation.processing;
 import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.conversation.contact.Contact;
+import io.liora.conversation.handoff.Announcement;
+import io.liora.conversation.handoff.HandoffStates;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.log.ConversationLog;
 import io.liora.conversation.policy.BotPolicy;
@@ -32,7 +34,9 @@ import java.util.concurrent.Executor;
  * opted-out contact gets nothing but the answer to "alta"; "baja" opts out), then the message's
  * kind (reactions and system messages are logged and never answered; media, contact cards,
  * locations and unsupported messages get their short answer and never count as a no-match), then
- * the router and the skill, then WhatsApp's 24-hour window and the tenant's reply cap.
+ * whether a person holds the conversation (the bot then stays silent), then the router and the skill
+ * (a turn that hands over to a person announces it once), then WhatsApp's 24-hour window and the
+ * tenant's reply cap.
  */
 @ApplicationScoped
 public class TurnDecider {
@@ -108,6 +112,12 @@ public class TurnDecider {
                             + "Si quieres volver a recibirlos, escribe *ALTA*."))), backoff, null, ConsentChange.OPT_OUT);
             return Uni.createFrom().item(withinWindow(message) ? optOut : optOut.silenced("outside_24h_window"));
         }
+        if (HandoffStates.held(work.state().handoff)) {
+            // a person has the conversation (or is about to): the message lands in the transcript only
+            return Uni.createFrom().item(new Outcome(kindIntent(type), Reply.silence(), backoff,
+                    HandoffStates.AGENT.equals(work.state().handoff) ? "agent_holds" : "waiting_for_agent",
+                    ConsentChange.NONE));
+        }
         if ("location".equals(type)) {
             double[] at = MessageContent.location(message.message);
             boolean recycling = at != null && ReciclajeSkill.FLOW.equals(work.state().flow);
@@ -142,7 +152,17 @@ public class TurnDecider {
             return skill.reply(turn).map(reply -> new Outcome(intent, reply,
                     NoMatchBackoff.matched(backoff, policy.nomatch()), offered ? null : "skill_disabled",
                     ConsentChange.NONE));
-        }).emitOn(eventLoop).chain(outcome -> limited(clienteId, policy, message, outcome));
+        }).emitOn(eventLoop).map(outcome -> handingOver(policy, outcome))
+                .chain(outcome -> limited(clienteId, policy, message, outcome));
+    }
+
+    /** A turn that hands the conversation to a person says so once, by the tenant's business hours. */
+    private static Outcome handingOver(BotPolicy policy, Outcome outcome) {
+        if (!outcome.reply().needsHuman()) {
+            return outcome;
+        }
+        return new Outcome(outcome.intent(), Announcement.of(policy, Instant.now()), outcome.backoff(), outcome.note(),
+                outcome.consent());
     }
 
     /** The 24-hour window and the tenant's reply cap. */

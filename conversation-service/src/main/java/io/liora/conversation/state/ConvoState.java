@@ -1,6 +1,7 @@
 package io.liora.conversation.state;
 
 import io.liora.common.persistence.LioraEntity;
+import io.liora.conversation.handoff.HandoffStates;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -57,4 +58,30 @@ public class ConvoState extends LioraEntity {
 
     @Column(name = "needs_human", nullable = false)
     public boolean needsHuman;
+
+    /** Who answers: {@link HandoffStates}. */
+    @Column(nullable = false, length = 10)
+    public String handoff = HandoffStates.BOT;
+
+    @Column(name = "assigned_agent")
+    public UUID assignedAgent;
+
+    @Column(name = "handoff_at")
+    public Instant handoffAt;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "first_human_reply_at")
+    public Instant firstHumanReplyAt;
+
+    @Column(name = "agent_seen_at")
+    public Instant agentSeenAt;
+
+    @Column(name = "idle_release_at")
+    public Instant idleReleaseAt;
+
+    /** The business number the contact last wrote to. */
+    @Column(name = "phone_number_id", length = 100)
+    public String phoneNumberId;
 }

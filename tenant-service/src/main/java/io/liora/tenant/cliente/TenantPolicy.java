@@ -1,6 +1,8 @@
 package io.liora.tenant.cliente;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -22,6 +24,7 @@ import java.util.Map;
  * @param optOutKeywords     what a customer writes to receive nothing more (replaces ours: STOP, baja, ...)
  * @param optInKeywords      what a customer who opted out writes to receive answers again (START, alta, ...)
  * @param recyclingPoints    where customers can recycle: the nearest are sent to a shared location
+ * @param handoff            when a person takes over: business hours and how long a quiet conversation stays theirs
  */
 public record TenantPolicy(
         @Size(max = 3) List<@Pattern(regexp = "^(catalogo|vida_sana|reciclaje)$",
@@ -32,7 +35,51 @@ public record TenantPolicy(
         @Min(1) @Max(100_000) Integer replyRatePerMinute,
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> optOutKeywords,
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> optInKeywords,
-        @Size(max = 200) List<@Valid RecyclingPoint> recyclingPoints) {
+        @Size(max = 200) List<@Valid RecyclingPoint> recyclingPoints,
+        @Valid Handoff handoff) {
+
+    /**
+     * A person holding a conversation.
+     *
+     * @param idleMinutes   a conversation nobody wrote in for this long goes back to the bot (default 60)
+     * @param businessHours when people answer; the bot tells a customer who asks outside them when that will be
+     */
+    public record Handoff(@Min(1) @Max(10_080) Integer idleMinutes, @Valid BusinessHours businessHours) {
+    }
+
+    /** Openings per weekday in the tenant's time zone (an IANA name such as America/Santiago). */
+    public record BusinessHours(@NotBlank @Size(max = 60) String timeZone,
+            @NotNull @Size(min = 1, max = 21) List<@NotNull @Valid Opening> openings) {
+
+        @JsonIgnore
+        @AssertTrue(message = "time_zone is not an IANA time zone such as America/Santiago")
+        public boolean isKnownTimeZone() {
+            if (timeZone == null) {
+                return true; // reported by @NotBlank
+            }
+            try {
+                java.time.ZoneId.of(timeZone);
+                return true;
+            } catch (java.time.DateTimeException e) {
+                return false;
+            }
+        }
+    }
+
+    /** From {@code opens} (inclusive) to {@code closes} (exclusive), 24-hour HH:MM. */
+    public record Opening(@NotNull @Pattern(regexp = "^(mon|tue|wed|thu|fri|sat|sun)$", message = "mon … sun") String day,
+            @NotNull @Pattern(regexp = HOUR, message = "HH:MM, 00:00 to 23:59") String opens,
+            @NotNull @Pattern(regexp = HOUR, message = "HH:MM, 00:00 to 23:59") String closes) {
+
+        @JsonIgnore
+        @AssertTrue(message = "closes must be after opens")
+        public boolean isOrdered() {
+            return opens == null || closes == null || !opens.matches(HOUR) || !closes.matches(HOUR)
+                    || closes.compareTo(opens) > 0;
+        }
+    }
+
+    private static final String HOUR = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     /** A place that takes recyclables. */
     public record RecyclingPoint(@NotBlank @Size(max = 100) String name, @Size(max = 200) String address,

@@ -1,0 +1,60 @@
+package io.liora.conversation.handoff;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the agent inbox reads and sends. */
+public final class ConversationDtos {
+
+    private ConversationDtos() {
+    }
+
+    /**
+     * One contact's conversation as the staff's list shows it.
+     *
+     * @param state           bot, waiting, agent or closed
+     * @param unread          the customer's messages since the person holding it last answered or opened it
+     * @param windowClosesAt  when WhatsApp's 24-hour window closes (after it, only templates reach the customer)
+     */
+    public record ConversationSummary(UUID contactId, String phone, String username, String profileName, String state,
+            UUID assignedAgent, Instant handoffAt, String lastMessage, String lastDirection, Instant lastMessageAt,
+            long unread, Instant windowClosesAt) {
+    }
+
+    /** A page of conversations, newest activity first; {@code nextCursor} continues it. */
+    public record ConversationPage(List<ConversationSummary> items, String nextCursor) {
+    }
+
+    /**
+     * One message of a transcript.
+     *
+     * @param author         customer, bot or agent
+     * @param deliveryStatus for answers: queued, sent, delivered, read or failed, as Meta reported it
+     */
+    public record TranscriptEntry(UUID id, Instant at, String direction, String author, UUID agentId,
+            String messageType, String text, String intent, String intentSource, String note, String deliveryStatus,
+            String mediaId, String mediaMimeType) {
+    }
+
+    /** A page of a transcript, newest first; {@code nextCursor} goes further back. */
+    public record Transcript(ConversationSummary conversation, List<TranscriptEntry> messages, String nextCursor) {
+    }
+
+    /** Whom to give the conversation to: the caller when absent (owners and admins may name an agent). */
+    public record AssignRequest(UUID agentId) {
+    }
+
+    public record AgentMessage(@NotBlank @Size(max = 4096) String text) {
+    }
+
+    /** Back to the bot, with a last text to the customer when given. */
+    public record ReleaseRequest(@Size(min = 1, max = 4096) String text) {
+    }
+
+    /** An agent's message, queued at integrations-service (the same answer for the same Idempotency-Key). */
+    public record AgentMessageSent(UUID id, UUID outboundMessageId, String status) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.liora.conversation.handoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * What changes in the tenants' conversations, live: this replica LISTENs on PostgreSQL's
+ * {@code liora_conversation_events} channel (the database's triggers announce new messages,
+ * handoff changes and delivery statuses of every replica's work) and hands each tenant's events
+ * to its consoles. Ids only: the console reads the rest through the API.
+ */
+@ApplicationScoped
+public class ConversationEvents {
+
+    private static final Logger LOG = Logger.getLogger(ConversationEvents.class);
+    static final String CHANNEL = "liora_conversation_events";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far a slow console may fall behind before its stream is cut (it then reconnects and reloads). */
+    private static final int BUFFER = 1_000;
+
+    /**
+     * One change.
+     *
+     * @param kind     messages (new inbound or outbound messages), state (taken, waiting, given back) or statuses
+     * @param contacts the contacts it concerns; {@code null} when too many to list (reload the list)
+     */
+    public record ConversationEvent(UUID clienteId, String kind, List<UUID> contacts) {
+    }
+
+    private final Vertx vertx;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final SerializedProcessor<ConversationEvent, ConversationEvent> feed =
+            BroadcastProcessor.<ConversationEvent>create().serialized();
+    private PgSubscriber subscriber;
+
+    public ConversationEvents(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password);
+        subscriber = PgSubscriber.subscriber(vertx, options)
+                // after a database restart: listen again, every second, for as long as it takes
+                .reconnectPolicy(retries -> Duration.ofSeconds(1).toMillis());
+        subscriber.channel(CHANNEL).handler(this::announce);
+        subscriber.closeHandler(v -> LOG.warn("Conversation events: connection lost, reconnecting"));
+        subscriber.connect().onFailure(e -> LOG.warnf("Conversation events not listening yet: %s", e.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    /** The tenant's events from now on. */
+    public Multi<ConversationEvent> of(UUID clienteId) {
+        return Multi.createFrom().publisher(feed).filter(e -> clienteId.equals(e.clienteId()))
+                .onOverflow().buffer(BUFFER);
+    }
+
+    private void announce(String payload) {
+        try {
+            JsonNode event = JSON.readTree(payload);
+            List<UUID> contacts = null;
+            if (event.path("contacts").isArray()) {
+                contacts = new ArrayList<>();
+                for (JsonNode contact : event.path("contacts")) {
+                    contacts.add(UUID.fromString(contact.asText()));
+                }
+            }
+            feed.onNext(new ConversationEvent(UUID.fromString(event.path("cliente_id").asText()),
+                    event.path("kind").asText(), contacts));
+        } catch (Exception e) {
+            LOG.warnf("Conversation event not understood: %s", e.toString());
+        }
+    }
+}
