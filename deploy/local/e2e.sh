@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the five real processes: starts them like up.sh on fresh databases of their own
-# (liora_e2e_*), chats through the sandbox (deploy/local/e2e.py) and through the chat page in headless
-# Chromium (deploy/local/browser), runs the short fault run (deploy/local/faults.sh), and stops them again.
+# (liora_e2e_*), chats through the sandbox (deploy/local/e2e.py), in headless Chromium through the chat
+# page and the agent console taking a conversation over (deploy/local/browser), runs the short fault
+# run (deploy/local/faults.sh), and stops them again.
 # Needs the services built (./mvnw verify or install) and ports 8081-8084 and 8090 free.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +28,8 @@ fi
 # the same, by a customer in a browser (headless Chromium), when Chromium is installed
 if [ "$status" -eq 0 ] && [ -x /usr/bin/chromium ]; then
     (cd deploy/local/browser && npm ci --no-audit --no-fund --silent \
-        && LIORA_SCREENSHOT=../run/sandbox-chat.png node chat-test.mjs)
+        && LIORA_SCREENSHOT=../run/sandbox-chat.png node chat-test.mjs \
+        && LIORA_CONSOLE_SCREENSHOT=../run/agent-console.png node console-test.mjs)
     status=$?
 elif [ ! -x /usr/bin/chromium ]; then
     echo "browser test skipped: no /usr/bin/chromium (apt-get install chromium)"

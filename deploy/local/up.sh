@@ -86,7 +86,8 @@ start() { # name, jar, extra env assignments...
 say "Starting…"
 prefix="${LIORA_DB_PREFIX:-liora}"
 start tenant-service tenant-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_tenant" \
-    QUARKUS_PROFILE=demo LIORA_SIGNING_KEY_DIR="$run/keys" LIORA_SIGNING_KEY_ID=k1
+    QUARKUS_PROFILE=demo LIORA_SIGNING_KEY_DIR="$run/keys" LIORA_SIGNING_KEY_ID=k1 \
+    LIORA_CONSOLE_ORIGINS="$LIORA_CONVERSATION_URL"
 start catalog-service catalog-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_catalog"
 start integrations-service integrations-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_integrations" \
     LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_INTEGRATIONS" LIORA_GRAPH_BASE_URL="$LIORA_SANDBOX_URL" \
@@ -144,6 +145,7 @@ ENV
 
 say "Liora is running."
 echo "  Chat with the demo store:  $LIORA_SANDBOX_URL/"
+echo "  Agent console:             $LIORA_CONVERSATION_URL/console/"
 echo "  Demo owner:                $LIORA_DEMO_OWNER_EMAIL / $LIORA_DEMO_OWNER_PASSWORD"
 echo "  Platform admin:            $LIORA_PLATFORM_ADMIN_EMAIL / $LIORA_PLATFORM_ADMIN_PASSWORD"
 echo "  Settings:                  deploy/local/demo.env     Stop: deploy/local/down.sh"

@@ -2,18 +2,14 @@
 // through the catalog to a product and sees its short link (a screenshot of the chat is saved);
 // then writes as a customer with a username and a hidden phone, and sends a picture.
 // Needs the five processes running (deploy/local/up.sh) and Debian's chromium.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 import { mkdirSync } from "node:fs";
 
 const sandbox = process.env.LIORA_SANDBOX_URL ?? "http://localhost:8090";
 const screenshot = process.env.LIORA_SCREENSHOT ?? "screenshots/sandbox-chat.png";
 const contact = "569" + Math.floor(10_000_000 + Math.random() * 89_999_999);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 let failed = false;
 const page = await browser.newPage({ viewport: { width: 460, height: 860 } });
 try {

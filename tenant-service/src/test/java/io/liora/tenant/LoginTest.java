@@ -18,6 +18,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LoginTest {
 
+    /** The agent console logs in from conversation-service's origin; no other site may read the answer. */
+    @Test
+    void theConsolesOriginMayLogInFromABrowserAndNoOtherOrigin() {
+        given().header("Origin", "http://localhost:8082").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").options("/auth/login").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", equalTo("http://localhost:8082"));
+        String email = Fixtures.email();
+        Fixtures.user(Fixtures.tenant(), "agent", email);
+        given().header("Origin", "http://localhost:8082").contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD)).post("/auth/login").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:8082"));
+        given().header("Origin", "https://evil.example").contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD)).post("/auth/login").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void loginReturnsAShortLivedTokenWithEveryClaim() {
         UUID tenant = Fixtures.tenant();

@@ -3,6 +3,7 @@ package io.liora.conversation.handoff;
 import io.liora.common.problem.Problem;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.rest.Keyset;
+import io.liora.common.rest.QueryInstants;
 import io.liora.common.security.Roles;
 import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Multi;
@@ -27,6 +28,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -99,7 +103,7 @@ public class ConversationsResource {
     @Operation(operationId = "handoffMetrics", summary = "Handoffs, time to the first human answer, releases, by agent")
     public Uni<HandoffFigures.Figures> metrics(@PathParam("clienteId") UUID clienteId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        return figures.of(clienteId, HandoffFigures.instant("from", from), HandoffFigures.instant("to", to));
+        return figures.of(clienteId, QueryInstants.parse("from", from), QueryInstants.parse("to", to));
     }
 
     @GET
@@ -133,8 +137,11 @@ public class ConversationsResource {
     @RolesAllowed({Roles.OWNER, Roles.ADMIN, Roles.AGENT})
     @Operation(operationId = "sendAgentMessage", summary = "Answer the customer as the person holding the conversation",
             description = "Sent once per Idempotency-Key through the outbox; 409 window-closed after the 24-hour window.")
-    @APIResponse(responseCode = "202", description = "Queued; its delivery status shows in the transcript")
+    @APIResponse(responseCode = "202", description = "Queued; its delivery status shows in the transcript",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConversationDtos.AgentMessageSent.class)))
     public Uni<Response> answer(@PathParam("clienteId") UUID clienteId, @PathParam("contactId") UUID contactId,
+            @Parameter(required = true, description = "A new key per message (a UUID, say); the same key sends nothing again")
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid ConversationDtos.AgentMessage message) {
         if (idempotencyKey == null || !idempotencyKey.matches(KEY)) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("Idempotency-Key", null,

@@ -2,14 +2,11 @@ package io.liora.conversation.handoff;
 
 import io.liora.common.persistence.SqlValues;
 import io.liora.common.persistence.TenantTransactions;
-import io.liora.common.problem.Problem;
-import io.liora.common.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,17 +92,5 @@ public class HandoffFigures {
 
     private static Double decimal(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError(field, null,
-                    "an ISO-8601 instant such as 2026-11-29T00:00:00Z")));
-        }
     }
 }

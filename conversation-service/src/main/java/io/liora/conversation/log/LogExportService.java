@@ -1,10 +1,10 @@
 package io.liora.conversation.log;
 
-import io.liora.common.persistence.SqlValues;
-import io.liora.common.rest.Keyset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liora.common.persistence.SqlValues;
 import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.rest.Keyset;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

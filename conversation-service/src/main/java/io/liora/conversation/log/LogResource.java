@@ -1,7 +1,6 @@
 package io.liora.conversation.log;
 
-import io.liora.common.problem.Problem;
-import io.liora.common.problem.ProblemException;
+import io.liora.common.rest.QueryInstants;
 import io.liora.common.security.Roles;
 import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Multi;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +60,7 @@ public class LogResource {
             String format,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10_000) int limit,
             @QueryParam("cursor") String cursor) {
-        LogQuery query = LogQuery.of(instant("from", from), instant("to", to), msisdn, contactId, direction, intent,
+        LogQuery query = LogQuery.of(QueryInstants.parse("from", from), QueryInstants.parse("to", to), msisdn, contactId, direction, intent,
                 cursor);
         boolean csv = "csv".equals(format);
         // the next cursor is found first, so it can travel in a header before the rows stream out
@@ -88,20 +86,8 @@ public class LogResource {
     @Operation(operationId = "conversationMetrics", summary = "Messages in/out, per intent, no-match rate, latency p50/p95")
     public Uni<Map<String, Object>> metrics(@PathParam("clienteId") UUID clienteId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = to == null ? Instant.now() : instant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(7)) : instant("from", from);
+        Instant end = to == null ? Instant.now() : QueryInstants.parse("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(7)) : QueryInstants.parse("from", from);
         return logs.metrics(clienteId, start, end);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError(field, null,
-                    "an ISO-8601 instant such as 2026-11-29T00:00:00Z")));
-        }
     }
 }
