@@ -37,13 +37,13 @@ token() { # rol cliente_id-or-empty
     printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" | b64url)"
 }
 
-LIORA_HTTP_PORT=$port LIORA_DB_NAME=$db LIORA_DB_PASSWORD=liora_app LIORA_DB_MIGRATION_PASSWORD=liora_owner \
-LIORA_JWKS_URL="file:$work/public.pem" LIORA_JWT_ISSUER=https://liora.bench/tenant-service \
+LIORA_HTTP_PORT=$port LIORA_MANAGEMENT_PORT=$((port + 1000)) LIORA_DB_NAME=$db LIORA_DB_PASSWORD=liora_app LIORA_DB_MIGRATION_PASSWORD=liora_owner \
+LIORA_JWKS_URL="file:$work/public.pem" LIORA_REVOCATIONS_URL="file:$work/no-revocations.json" LIORA_JWT_ISSUER=https://liora.bench/tenant-service \
 LIORA_CRYPTO_KEYS="k1:$(openssl rand -base64 32)" LIORA_CRYPTO_PRIMARY_KEY=k1 \
     java -Xmx512m -jar catalog-service/target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 pid=$!
 ready=""
-for _ in $(seq 1 60); do curl -sf "localhost:$port/q/health/ready" >/dev/null && ready=1 && break; sleep 0.5; done
+for _ in $(seq 1 60); do curl -sf "localhost:$((port + 1000))/q/health/ready" >/dev/null && ready=1 && break; sleep 0.5; done
 [ -n "$ready" ] || fail "catalog-service did not become ready"
 
 tenant=$(python3 -c 'import uuid; print(uuid.uuid4())')

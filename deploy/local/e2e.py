@@ -186,6 +186,18 @@ def pictures_and_locations_get_their_answer():
     assert "ubicación" in text_of(say(who, location={"latitude": -33.4378, "longitude": -70.6504})), "no answer"
 
 
+def the_management_surface_is_on_its_own_port_only():
+    for port in (8081, 8082, 8083, 8084):
+        for path in ("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/"):
+            status, _, _ = call("GET", f"http://localhost:{port}{path}")
+            assert status == 404, (port, path, status)
+        management = port + 1000
+        assert call("GET", f"http://localhost:{management}/q/health/ready")[0] == 200, management
+        assert call("GET", f"http://localhost:{management}/q/metrics")[0] == 200, management
+        # no Swagger UI in a production build, anywhere
+        assert call("GET", f"http://localhost:{management}/q/swagger-ui/")[0] == 404, management
+
+
 for name, test in [("hola gets the menu", greeting),
                    ("catalog, category, product and its tracked short link", catalog_to_a_tracked_link),
                    ("vida sana and its three answers", vida_sana),
@@ -196,7 +208,9 @@ for name, test in [("hola gets the menu", greeting),
                     a_username_only_customer_is_answered_and_keeps_its_conversation),
                    ("an opted-out customer gets one confirmation, then nothing, until alta",
                     an_opted_out_customer_gets_one_confirmation_then_nothing),
-                   ("pictures and locations get their answer", pictures_and_locations_get_their_answer)]:
+                   ("pictures and locations get their answer", pictures_and_locations_get_their_answer),
+                   ("health, metrics and OpenAPI only on the management port; no Swagger UI",
+                    the_management_surface_is_on_its_own_port_only)]:
     check(name, test)
 
 passed = results.count(True)

@@ -3,10 +3,10 @@
 # (liora_e2e_*), chats through the sandbox (deploy/local/e2e.py), in headless Chromium through the chat
 # page and the agent console taking a conversation over (deploy/local/browser), runs the short fault
 # run (deploy/local/faults.sh), and stops them again.
-# Needs the services built (./mvnw verify or install) and ports 8081-8084 and 8090 free.
+# Needs the services built (./mvnw verify or install) and ports 8081-8084, 9081-9084 and 8090 free.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-for port in 8081 8082 8083 8084 8090; do
+for port in 8081 8082 8083 8084 9081 9082 9083 9084 8090; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "Port $port is in use (is deploy/local/up.sh running? deploy/local/down.sh stops it)."
         exit 1

@@ -98,8 +98,9 @@ start whatsapp-sandbox whatsapp-sandbox/target/quarkus-app/quarkus-run.jar \
     LIORA_SANDBOX_NUMBERS="$LIORA_DEMO_PHONE_NUMBER_ID:$LIORA_DEMO_ACCESS_TOKEN"
 
 say "Waiting until everything is ready…"
-for url in http://localhost:8081/q/health/ready http://localhost:8082/q/health/ready http://localhost:8083/q/health/ready \
-           http://localhost:8084/q/health/ready http://localhost:8090/q/health/ready; do
+# health is on each service's management port (its HTTP port + 1000); the sandbox has none apart
+for url in http://localhost:9081/q/health/ready http://localhost:9082/q/health/ready http://localhost:9083/q/health/ready \
+           http://localhost:9084/q/health/ready http://localhost:8090/q/health/ready; do
     for _ in $(seq 1 120); do curl -sf "$url" >/dev/null 2>&1 && break; sleep 0.5; done
     curl -sf "$url" >/dev/null || { echo "Not ready: $url (see deploy/local/run/logs)"; exit 1; }
 done

@@ -54,8 +54,17 @@ for (const overlay of ["dev", "prod"]) {
   for (const d of deployments) {
     const pod = d.spec.template.spec;
     const c = pod.containers[0];
-    const probes = ["startupProbe", "readinessProbe", "livenessProbe"].every((p) => c[p]?.httpGet?.path?.startsWith("/q/health/"));
-    check(`${overlay}: ${d.metadata.name} has startup, readiness and liveness probes on /q/health`, probes);
+    const probes = ["startupProbe", "readinessProbe", "livenessProbe"].every((p) => c[p]?.httpGet?.path?.startsWith("/q/health/")
+      && c[p]?.httpGet?.port === "management");
+    check(`${overlay}: ${d.metadata.name} has startup, readiness and liveness probes on /q/health of the management port`, probes);
+    const management = c.ports.find((p) => p.name === "management")?.containerPort;
+    check(`${overlay}: ${d.metadata.name} is scraped on its management port`,
+      Boolean(management) && d.spec.template.metadata.annotations?.["prometheus.io/port"] === String(management));
+    const reachable = objects.filter((o) => o.kind === "NetworkPolicy" && selects(o, d.spec.template.metadata.labels))
+      .flatMap((o) => (o.spec.ingress ?? []).filter((rule) => (rule.ports ?? []).some((p) => p.port === "management" || p.port === management)))
+      .flatMap((rule) => rule.from ?? []);
+    check(`${overlay}: ${d.metadata.name}'s management port is reached by Prometheus only, never the ingress controller`,
+      reachable.length > 0 && reachable.every((from) => from.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring"));
     check(`${overlay}: ${d.metadata.name} has requests and limits`,
       Boolean(c.resources?.requests?.cpu && c.resources?.requests?.memory && c.resources?.limits?.cpu && c.resources?.limits?.memory));
     check(`${overlay}: ${d.metadata.name} runs as non-root with a read-only root filesystem`,
@@ -99,7 +108,9 @@ for (const name of LIORA) {
   const port = deployment.spec.template.spec.containers[0].ports[0].containerPort;
   check(`compose: ${name} listens on ${port} as in Kubernetes`, (service?.ports ?? []).some((p) => String(p).endsWith(`:${port}`)));
   const health = JSON.stringify(service?.healthcheck?.test ?? "");
-  check(`compose: ${name} is health-checked on /q/health/ready`, health.includes(`:${port}/q/health/ready`));
+  const management = deployment.spec.template.spec.containers[0].ports.find((p) => p.name === "management").containerPort;
+  check(`compose: ${name} is health-checked on its management port's /q/health/ready`,
+    health.includes(`:${management}/q/health/ready`));
   const unknown = Object.keys(service?.environment ?? {}).filter((key) => key.startsWith("LIORA_") && !properties.includes(key));
   check(`compose: ${name} sets only settings the services read`, unknown.length === 0, unknown.join());
   check(`compose: ${name} builds from its Dockerfile.jvm`,

@@ -109,6 +109,20 @@ class ReadAndSearchTest {
                 .get("/clientes/" + theirs + "/catalog/active").then().statusCode(403);
     }
 
+    /** Only a client with catalog:read (conversation-service's) reads a tenant's catalog as a service. */
+    @Test
+    void servicesWithoutTheCatalogScopeReadNothing() {
+        UUID tenant = UUID.randomUUID();
+        Catalogs.publishAsOwner(tenant, Catalogs.sample()).then().statusCode(201);
+        service(tenant).get("/clientes/" + tenant + "/catalog/active").then().statusCode(200);
+        for (String client : new String[] {"integrations-service", "catalog-service"}) {
+            for (String path : new String[] {"/catalog/active", "/catalog/items?q=cafe", "/catalog/items/CAF-001"}) {
+                given().auth().oauth2(TestTokens.service(client)).header("X-Client-ID", tenant.toString())
+                        .get("/clientes/" + tenant + path).then().statusCode(403);
+            }
+        }
+    }
+
     private static RequestSpecification service(UUID tenant) {
         return given().auth().oauth2(TestTokens.service("conversation-service")).header("X-Client-ID", tenant.toString());
     }

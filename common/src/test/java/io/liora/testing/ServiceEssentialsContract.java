@@ -8,33 +8,33 @@ import static org.hamcrest.Matchers.hasItem;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every Liora service answers besides its own routes: health (readiness includes its
- * database), OpenAPI 3.0.3 and Swagger UI, Prometheus metrics, and problem+json for routes that
- * do not exist. A service's test extends it and adds {@code @QuarkusTest}.
+ * What every Liora service answers besides its own routes: on the management port, health
+ * (readiness includes its database), OpenAPI 3.0.3 and Prometheus metrics; Swagger UI in tests
+ * (and dev) only; and problem+json for routes that do not exist. A service's test extends it and adds {@code @QuarkusTest}.
  */
 public abstract class ServiceEssentialsContract {
 
     @Test
     void isLive() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.request().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void isReadyOnlyWithItsDatabase() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.request().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
     }
 
     @Test
     void publishesOpenApi303() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        Management.request().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("openapi", equalTo("3.0.3"));
     }
 
     @Test
     void documentsEveryOperationWithAnIdAndProblemAnswers() {
-        io.restassured.path.json.JsonPath spec = given().accept("application/json").when().get("/q/openapi")
+        io.restassured.path.json.JsonPath spec = Management.request().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
         java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = spec.getMap("paths");
         org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
@@ -58,7 +58,7 @@ public abstract class ServiceEssentialsContract {
     @Test
     void documentsPropertiesInTheSnakeCaseTheBodiesUse() {
         // generated SDKs read these names; a camelCase schema would silently give them nulls
-        java.util.Map<String, java.util.Map<String, Object>> schemas = given().accept("application/json")
+        java.util.Map<String, java.util.Map<String, Object>> schemas = Management.request().accept("application/json")
                 .when().get("/q/openapi").then().statusCode(200).extract().jsonPath()
                 .getMap("components.schemas");
         org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
@@ -77,13 +77,23 @@ public abstract class ServiceEssentialsContract {
 
     @Test
     void servesSwaggerUi() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        // test and dev builds only; the production build has none (deploy/local/e2e.py checks it)
+        Management.request().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.request().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /** What the ingress reaches (the API's port) holds no health, metrics or OpenAPI document. */
+    @Test
+    void keepsTheManagementSurfaceOffTheApiPort() {
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics", "/q/openapi"}) {
+            given().when().get(path).then().statusCode(404);
+        }
+        Management.request().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

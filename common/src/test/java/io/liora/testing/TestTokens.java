@@ -1,6 +1,7 @@
 package io.liora.testing;
 
 import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.util.Set;
@@ -29,6 +30,12 @@ public final class TestTokens {
                 .claim("cliente_id", clienteId.toString()));
     }
 
+    /** A staff token of this very user (to revoke it, or to tell two agents apart). */
+    public static String staff(String rol, UUID clienteId, UUID usuarioId) {
+        return sign(claims(rol, usuarioId.toString()).claim("usuario_id", usuarioId.toString())
+                .claim("cliente_id", clienteId.toString()));
+    }
+
     /** A staff token without {@code cliente_id}: must be refused on tenant routes. */
     public static String staffWithoutTenant(String rol) {
         return sign(claims(rol, UUID.randomUUID().toString()));
@@ -39,8 +46,16 @@ public final class TestTokens {
         return sign(claims(Roles.PLATFORM_ADMIN, usuarioId.toString()).claim("usuario_id", usuarioId.toString()));
     }
 
+    /** A service token with the scopes tenant-service gives that client ({@code Scopes.OF_CLIENT}). */
     public static String service(String clientId) {
-        return sign(claims(Roles.SERVICE, clientId));
+        return service(clientId, Scopes.OF_CLIENT.getOrDefault(clientId, Set.of()));
+    }
+
+    /** A service token with exactly these scopes. */
+    public static String service(String clientId, Set<String> scopes) {
+        Set<String> groups = new java.util.TreeSet<>(scopes);
+        groups.add(Roles.SERVICE);
+        return sign(claims(Roles.SERVICE, clientId).groups(groups).claim("scope", String.join(" ", scopes)));
     }
 
     /** Signs with the test key, naming it in the header ({@code kid}). */

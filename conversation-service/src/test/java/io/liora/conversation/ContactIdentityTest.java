@@ -152,7 +152,7 @@ class ContactIdentityTest {
         assertThat((String) row.get("reason")).contains("no identifier");
         flow.round();
         assertThat(flow.replies()).isEmpty();
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+        io.liora.testing.Management.request().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
                 "liora_webhook_messages_total{result=\"unattributable\"}"));
     }
 

@@ -288,8 +288,7 @@ class HandoffTest {
     }
 
     private static String staff(String rol, UUID tenant, UUID usuarioId) {
-        return TestTokens.sign(TestTokens.claims(rol, usuarioId.toString()).claim("usuario_id", usuarioId.toString())
-                .claim("cliente_id", tenant.toString()));
+        return TestTokens.staff(rol, tenant, usuarioId);
     }
 
     private void staffUser(FlowSupport flow, UUID id, String rol, String estado) {

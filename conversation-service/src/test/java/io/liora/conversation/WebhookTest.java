@@ -151,7 +151,7 @@ class WebhookTest {
                 "")).then().statusCode(200);
         assertThat(TestDb.query(suspended, "select 1 from inbound_messages where wamid = ?", paused))
                 .as("no tenant sees an unroutable message").isEmpty();
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+        io.liora.testing.Management.request().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
                 "liora_webhook_messages_total{result=\"unroutable\"}"));
     }
 

@@ -72,7 +72,9 @@ class OutboxTest extends OutboxTestSupport {
         round();
         assertThat(row(id)).containsEntry("status", "failed").containsEntry("error_code", 131047)
                 .containsEntry("error_title", "Re-engagement message");
-        asService().get("/clientes/" + tenant + "/messages?status=failed").then().statusCode(200)
+        // listing the outbox is for the tenant's staff (no service reads it)
+        io.restassured.RestAssured.given().auth().oauth2(io.liora.testing.TestTokens.staff("owner", tenant))
+                .get("/clientes/" + tenant + "/messages?status=failed").then().statusCode(200)
                 .body("items.id", hasItem(id));
 
         graphAnswers(okJson(sent("wamid.replayed")));
@@ -146,7 +148,7 @@ class OutboxTest extends OutboxTestSupport {
         graphAnswers(okJson(sent("wamid.measured")));
         send(text("metric-1", "hola")).then().statusCode(202);
         round();
-        given().get("/q/metrics").then().statusCode(200)
+        io.liora.testing.Management.request().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("liora_whatsapp_sends_total{code=\"none\",outcome=\"sent\""))
                 .body(org.hamcrest.Matchers.containsString("liora_whatsapp_queue_depth"))
                 .body(org.hamcrest.Matchers.containsString("liora_whatsapp_send_latency_seconds_count"))

@@ -11,12 +11,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class LoginTest {
+
+    private final String source = anotherSource();
 
     /** The agent console logs in from conversation-service's origin; no other site may read the answer. */
     @Test
@@ -75,19 +78,52 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountWithRetryAfter() {
+    void fiveFailuresFromOneSourceHoldThatSourceBackAndNotTheOwnerElsewhere() {
         UUID tenant = Fixtures.tenant();
         String email = Fixtures.email();
-        Fixtures.user(tenant, "agent", email);
+        Fixtures.user(tenant, "owner", email);
 
         for (int i = 0; i < 5; i++) {
             login(email, "wrong password " + i).then().statusCode(401);
         }
-        Response locked = login(email, PASSWORD);
-        locked.then().statusCode(429).contentType("application/problem+json")
+        Response held = login(email, PASSWORD);
+        held.then().statusCode(429).contentType("application/problem+json")
                 .body("type", equalTo("urn:liora:problem:too-many-requests"))
                 .header("Retry-After", notNullValue());
-        assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 900);
+        assertThat(Integer.parseInt(held.header("Retry-After"))).isBetween(1, 900);
+        // the owner, from anywhere else, is not locked out by the attacker
+        login(email, PASSWORD, anotherSource()).then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownEmailIsHeldBackExactlyLikeAKnownOneSoNothingTellsWhichExists() {
+        UUID tenant = Fixtures.tenant();
+        String known = Fixtures.email();
+        Fixtures.user(tenant, "agent", known);
+        String unknown = "nobody-" + Fixtures.email();
+        String from = anotherSource();
+        List<Integer> knownAnswers = new java.util.ArrayList<>();
+        List<Integer> unknownAnswers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            knownAnswers.add(login(known, "wrong password " + i, from).statusCode());
+            unknownAnswers.add(login(unknown, "wrong password " + i, from).statusCode());
+        }
+        assertThat(knownAnswers).containsExactly(401, 401, 401, 401, 401, 429);
+        assertThat(unknownAnswers).isEqualTo(knownAnswers);
+    }
+
+    @Test
+    void oneSourceTryingAPasswordAcrossManyAccountsIsHeldBack() {
+        String from = anotherSource();
+        UUID tenant = Fixtures.tenant();
+        String victim = Fixtures.email();
+        Fixtures.user(tenant, "agent", victim);
+        // 50 accounts, one try each: no account's own limit is reached, the source's is
+        for (int i = 0; i < 50; i++) {
+            login("sprayed-" + i + "-" + Fixtures.email(), "Verano2026!", from).then().statusCode(401);
+        }
+        login(victim, PASSWORD, from).then().statusCode(429).header("Retry-After", notNullValue());
+        login(victim, PASSWORD, anotherSource()).then().statusCode(200);
     }
 
     @Test
@@ -148,9 +184,18 @@ class LoginTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("password"));
     }
 
-    private static Response login(String email, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
-                .post("/auth/login");
+    /** From one source per test (tests share 127.0.0.1; X-Forwarded-For is trusted from it in tests). */
+    private Response login(String email, String password) {
+        return login(email, password, source);
+    }
+
+    private static Response login(String email, String password, String from) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", from)
+                .body(Map.of("email", email, "password", password)).post("/auth/login");
+    }
+
+    private static String anotherSource() {
+        return "198.51." + (int) (Math.random() * 255) + "." + (1 + (int) (Math.random() * 250));
     }
 
     @SuppressWarnings("unchecked")

@@ -28,15 +28,36 @@ class ServiceTokenTest {
     }
 
     @Test
-    void basicCredentialsGetAServiceTokenThatOpensInternalRoutes() {
-        String token = given().auth().preemptive().basic("integrations-service", "test-integrations-secret")
+    void eachClientsTokenOpensTheInternalRoutesOfItsScopesAndNoOther() {
+        String integrations = given().auth().preemptive().basic("integrations-service", "test-integrations-secret")
                 .contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
                 .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        String conversation = token("conversation-service", "test-conversation-secret").then().statusCode(200)
+                .extract().path("access_token");
+        assertThat(LoginTest.payload(integrations)).containsEntry("scope", "waba:credentials");
+        assertThat(LoginTest.payload(conversation).get("scope").toString().split(" ")).contains("waba:lookup")
+                .doesNotContain("waba:credentials");
         UUID tenant = Fixtures.tenant();
         String number = Fixtures.phoneNumberId();
         Fixtures.waba(tenant, number, "EAAG-a-real-looking-token-0001");
-        given().auth().oauth2(token).get("/internal/waba/by-phone-number/" + number).then().statusCode(200)
-                .body("cliente_id", equalTo(tenant.toString()));
+        String credentials = "/internal/clientes/" + tenant + "/waba/" + number + "/credentials";
+        String lookup = "/internal/waba/by-phone-number/" + number;
+
+        given().auth().oauth2(conversation).get(lookup).then().statusCode(200).body("cliente_id", equalTo(tenant.toString()));
+        given().auth().oauth2(integrations).header("X-Client-ID", tenant.toString()).get(credentials).then()
+                .statusCode(200).body("access_token", equalTo("EAAG-a-real-looking-token-0001"));
+        // the number's owner is conversation-service's business; the decrypted token integrations-service's alone
+        given().auth().oauth2(integrations).get(lookup).then().statusCode(403);
+        given().auth().oauth2(conversation).header("X-Client-ID", tenant.toString()).get(credentials).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(conversation).header("X-Client-ID", tenant.toString())
+                .post(credentials.replace("/credentials", "/needs-reauth")).then().statusCode(403);
+        for (String client : new String[] {"catalog-service", "a-service-we-never-heard-of"}) {
+            String scopeless = io.liora.testing.TestTokens.service(client);
+            given().auth().oauth2(scopeless).get(lookup).then().statusCode(403);
+            given().auth().oauth2(scopeless).header("X-Client-ID", tenant.toString()).get(credentials).then()
+                    .statusCode(403);
+        }
     }
 
     @Test

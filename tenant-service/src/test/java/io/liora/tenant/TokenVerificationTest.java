@@ -90,8 +90,11 @@ class TokenVerificationTest {
                 .then().statusCode(401);
     }
 
+    /** As tenant-service issues them: a staff token names its user (one it can check the state of). */
     private static JwtClaimsBuilder owner(UUID tenant) {
-        return TestTokens.claims("owner", UUID.randomUUID().toString()).claim("cliente_id", tenant.toString());
+        UUID usuario = UUID.randomUUID();
+        return TestTokens.claims("owner", usuario.toString()).claim("usuario_id", usuario.toString())
+                .claim("cliente_id", tenant.toString());
     }
 
     private static java.security.PrivateKey rotatedKey() throws Exception {

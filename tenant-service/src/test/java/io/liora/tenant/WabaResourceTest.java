@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WabaResourceTest {
 
+    /** Finds a number's owner (waba:lookup). */
+    private static final String LOOKUP = TestTokens.service("conversation-service");
+    /** Reads a number's credentials (waba:credentials). */
     private static final String SERVICE = TestTokens.service("integrations-service");
 
     @Test
@@ -61,12 +64,12 @@ class WabaResourceTest {
         String number = Fixtures.phoneNumberId();
         String token = "EAAG-credentials-for-the-sender-123";
         UUID waba = Fixtures.waba(tenant, number, token);
-        as(SERVICE).get("/internal/waba/by-phone-number/" + number).then().statusCode(200)
+        as(LOOKUP).get("/internal/waba/by-phone-number/" + number).then().statusCode(200)
                 .body("cliente_id", equalTo(tenant.toString())).body("waba_account_id", equalTo(waba.toString()))
                 .body("estado", equalTo("activo")).body("cliente_estado", equalTo("activo"));
         as(SERVICE).get("/internal/clientes/" + tenant + "/waba/" + number + "/credentials").then().statusCode(200)
                 .body("access_token", equalTo(token)).body("phone_number_id", equalTo(number));
-        as(SERVICE).get("/internal/waba/by-phone-number/999999999").then().statusCode(404);
+        as(LOOKUP).get("/internal/waba/by-phone-number/999999999").then().statusCode(404);
         // another tenant's number is not this tenant's
         as(SERVICE).get("/internal/clientes/" + Fixtures.tenant() + "/waba/" + number + "/credentials")
                 .then().statusCode(404);

@@ -6,6 +6,8 @@ import io.liora.catalog.snapshot.CatalogDtos;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
 import io.liora.common.security.LioraClaims;
+import io.liora.common.security.RevocationFeed;
+import io.liora.common.security.RevokedTokenFilter;
 import io.liora.common.security.Roles;
 import io.liora.common.tenant.Caller;
 import io.liora.common.tenant.TenantResolver;
@@ -47,11 +49,14 @@ public class PublishResource {
     private final PublishService publisher;
     private final IngestLogService ingestLog;
     private final CurrentIdentityAssociation identities;
+    private final RevocationFeed revocations;
 
-    public PublishResource(PublishService publisher, IngestLogService ingestLog, CurrentIdentityAssociation identities) {
+    public PublishResource(PublishService publisher, IngestLogService ingestLog, CurrentIdentityAssociation identities,
+            RevocationFeed revocations) {
         this.publisher = publisher;
         this.ingestLog = ingestLog;
         this.identities = identities;
+        this.revocations = revocations;
     }
 
     @POST
@@ -85,6 +90,9 @@ public class PublishResource {
                             new ProblemException(ProblemType.UNAUTHORIZED, "The bearer token is not valid")))
                     .chain(identity -> asPublisher(identity, clienteId, clientHeader, raw, source))
                     .chain(attempt -> publisher.publishAsUser(attempt, raw));
+        } else if (signature != null && revocations.suspended(clienteId)) {
+            // the tenant's own secret does not outlast its suspension either
+            published = refuse(clienteId, raw, "signature", source, "tenant suspended", RevokedTokenFilter.suspended());
         } else if (signature != null) {
             published = publisher.publishSigned(new IngestLogService.Attempt(clienteId, raw.length, "signature",
                     source), raw, signature);
@@ -115,6 +123,7 @@ public class PublishResource {
         } catch (ProblemException e) {
             return refuse(clienteId, raw, actor, source, "another tenant's token", e);
         }
+
         return Uni.createFrom().item(new IngestLogService.Attempt(clienteId, raw.length, actor, source));
     }
 

@@ -2,6 +2,7 @@ package io.liora.catalog.search;
 
 import io.liora.catalog.snapshot.CatalogDtos;
 import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** What the conversation's skills read: search, categories and items of the active catalog. */
 @Path("/clientes/{clienteId}/catalog")
 @RequiresTenant
-@RolesAllowed({Roles.SERVICE, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
+@RolesAllowed({Scopes.CATALOG_READ, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
 @Tag(name = "search", description = "The active catalog, as customers see it")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import io.liora.catalog.ingest.IngestLogService;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,7 +49,7 @@ public class SnapshotResource {
 
     @GET
     @Path("/active")
-    @RolesAllowed({Roles.SERVICE, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
+    @RolesAllowed({Scopes.CATALOG_READ, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
     @Operation(operationId = "getActiveCatalog", summary = "The active catalog; ETag is its version (If-None-Match -> 304)")
     @APIResponseSchema(value = CatalogDtos.SnapshotView.class, responseCode = "200", responseDescription = "The catalog")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent")

@@ -44,12 +44,29 @@ public class TenantTransactions {
         if (clienteId == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
         }
-        return Panache.withTransaction(() -> setLocal(TENANT_SETTING, clienteId.toString()).chain(ignored -> work.get()));
+        return toTheEnd(() -> Panache.withTransaction(() -> setLocal(TENANT_SETTING, clienteId.toString())
+                .chain(ignored -> work.get())));
     }
 
     /** Runs {@code work} in a transaction with the cross-tenant role: only for named cross-tenant paths. */
     public <T> Uni<T> acrossTenants(Supplier<Uni<T>> work) {
-        return Panache.withTransaction(() -> setLocal("role", crossTenantRole).chain(ignored -> work.get()));
+        return toTheEnd(() -> Panache.withTransaction(() -> setLocal("role", crossTenantRole).chain(ignored -> work.get())));
+    }
+
+    /**
+     * A transaction, once begun, runs to its commit or rollback even when its caller goes away (an
+     * HTTP client that disconnects, a timeout upstream): a cancelled Uni would make Hibernate
+     * Reactive close the session with the transaction live (HR000090, a rollback, and the rest of
+     * the chain running without a session). The caller's cancellation ends its wait, not the work.
+     */
+    private static <T> Uni<T> toTheEnd(Supplier<Uni<T>> transaction) {
+        return Uni.createFrom().emitter(emitter -> {
+            try {
+                transaction.get().subscribe().with(emitter::complete, emitter::fail);
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        });
     }
 
     private Uni<String> setLocal(String name, String value) {

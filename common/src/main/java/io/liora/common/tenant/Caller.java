@@ -18,6 +18,16 @@ public record Caller(String rol, String clienteId) {
         return new Caller(claim(jwt, LioraClaims.ROL), claim(jwt, LioraClaims.CLIENTE_ID));
     }
 
+    /** The staff user the token names ({@code usuario_id}), or {@code null} (service tokens, a malformed claim). */
+    public static java.util.UUID usuarioId(JsonWebToken jwt) {
+        String text = jwt == null || jwt.getRawToken() == null ? null : claim(jwt, LioraClaims.USUARIO_ID);
+        try {
+            return text == null ? null : java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static String claim(JsonWebToken jwt, String name) {
         Object value = jwt.getClaim(name);
         if (value == null) {

@@ -1,7 +1,7 @@
 package io.liora.conversation.handoff;
 
-import io.liora.common.security.LioraClaims;
 import io.liora.common.security.Roles;
+import io.liora.common.tenant.Caller;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -9,11 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public record Staff(UUID usuarioId, String rol, String bearer) {
 
     public static Staff of(JsonWebToken jwt) {
-        Object id = jwt.getClaim(LioraClaims.USUARIO_ID);
-        String text = id instanceof jakarta.json.JsonString s ? s.getString() : id == null ? null : id.toString();
-        return new Staff(text == null ? null : UUID.fromString(text), jwt.getClaim(LioraClaims.ROL) instanceof
-                jakarta.json.JsonString r ? r.getString() : String.valueOf(jwt.<Object>getClaim(LioraClaims.ROL)),
-                "Bearer " + jwt.getRawToken());
+        return new Staff(Caller.usuarioId(jwt), Caller.of(jwt).rol(), "Bearer " + jwt.getRawToken());
     }
 
     /** Owners and admins manage the team's conversations; agents only their own. */

@@ -3,13 +3,10 @@ package io.liora.conversation.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.liora.common.crypto.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -294,7 +291,7 @@ record WebhookPayload(List<Message> messages, List<Status> statuses, int unreada
                 safe = JsonNodeFactory.instance.objectNode().set("value", safe);
             }
             // no usable id: a key from the item's bytes, so Meta's retries of it are stored once
-            String key = "liora:" + sha256(number + "\n" + original);
+            String key = "liora:" + Sha256.hex(number + "\n" + original);
             return new Message(number, key, Sender.NOBODY, "unknown", receivedAt, SafeJson.json(safe), original,
                     List.of(), reason, null);
         }
@@ -352,14 +349,5 @@ record WebhookPayload(List<Message> messages, List<Status> statuses, int unreada
             return value;
         }
         return value.substring(0, value.offsetByCodePoints(0, max));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.liora.integrations.bitly;
 
-import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.liora.common.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/links/shorten")
 @RequiresTenant
-@RolesAllowed(Roles.SERVICE)
+@RolesAllowed(Scopes.LINKS_SHORTEN)
 @Tag(name = "links", description = "Tracked, shortened product links")
 @SecurityRequirement(name = "bearer")
 @Consumes(MediaType.APPLICATION_JSON)

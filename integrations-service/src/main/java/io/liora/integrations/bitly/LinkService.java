@@ -1,5 +1,6 @@
 package io.liora.integrations.bitly;
 
+import io.liora.common.crypto.Sha256;
 import io.liora.common.net.PublicUrls;
 import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
@@ -11,10 +12,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +57,7 @@ public class LinkService {
         checkUrl(request.url(), field);
         LinkDtos.Utm utm = request.utm();
         String longUrl = utm == null ? request.url().strip() : UtmLinks.withUtm(request.url().strip(), utmInOrder(utm));
-        String hash = sha256(longUrl);
+        String hash = Sha256.hex(longUrl);
         Executor eventLoop = EventLoop.current();
         return tx.forTenant(clienteId, () -> cached(clienteId, hash)).chain(cached -> {
             if (cached != null) {
@@ -136,15 +133,6 @@ public class LinkService {
         ordered.put("content", utm.content());
         ordered.put("term", utm.term());
         return ordered;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

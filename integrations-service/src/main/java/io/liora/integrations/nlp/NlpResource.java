@@ -1,6 +1,6 @@
 package io.liora.integrations.nlp;
 
-import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.liora.common.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/nlp/classify")
 @RequiresTenant
-@RolesAllowed(Roles.SERVICE)
+@RolesAllowed(Scopes.NLP_CLASSIFY)
 @Tag(name = "nlp", description = "Intent fallback")
 @SecurityRequirement(name = "bearer")
 public class NlpResource {

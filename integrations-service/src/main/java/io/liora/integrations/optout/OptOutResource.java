@@ -1,6 +1,6 @@
 package io.liora.integrations.optout;
 
-import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.liora.common.tenant.TenantContext;
 import io.liora.integrations.whatsapp.MessageDtos;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** conversation-service records here who opted out, so that no message reaches them. */
 @Path("/internal/contacts/{contactId}/opt-out")
 @RequiresTenant
-@RolesAllowed(Roles.SERVICE)
+@RolesAllowed(Scopes.CONTACTS_OPT_OUT)
 @Tag(name = "opt-outs", description = "Contacts who asked to receive nothing more")
 @SecurityRequirement(name = "bearer")
 public class OptOutResource {

@@ -3,6 +3,7 @@ package io.liora.integrations.whatsapp;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.liora.common.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +48,7 @@ public class MessageResource {
 
     @POST
     @Path("messages/read")
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Scopes.MESSAGES_SEND)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "markMessageRead", summary = "Mark a customer's message read, with the typing indicator")
     @APIResponse(responseCode = "204", description = "Marked")
@@ -59,7 +60,7 @@ public class MessageResource {
 
     @POST
     @Path("messages")
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Scopes.MESSAGES_SEND)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "sendMessage", summary = "Queue a message; the same idempotency_key queues nothing new")
     @APIResponseSchema(value = MessageDtos.Queued.class, responseCode = "202", responseDescription = "Queued (or already)")
@@ -70,7 +71,7 @@ public class MessageResource {
 
     @POST
     @Path("messages/{id}/retry")
-    @RolesAllowed({Roles.SERVICE, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
+    @RolesAllowed({Scopes.MESSAGES_SEND, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
     @Operation(operationId = "retryMessage", summary = "Send a failed message again (only if Meta never accepted it)")
     @APIResponseSchema(value = MessageDtos.Queued.class, responseCode = "202", responseDescription = "Queued again")
     @APIResponse(responseCode = "404", description = "No such message in this tenant")
@@ -82,7 +83,7 @@ public class MessageResource {
 
     @GET
     @Path("clientes/{clienteId}/messages")
-    @RolesAllowed({Roles.SERVICE, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
     @Operation(operationId = "listMessages", summary = "The tenant's outbound messages, newest first; filter by status")
     @APIResponseSchema(value = MessageDtos.MessagePage.class, responseCode = "200", responseDescription = "A page")
     public Uni<Page<MessageDtos.MessageView>> list(@PathParam("clienteId") UUID clienteId,
@@ -94,7 +95,7 @@ public class MessageResource {
 
     @POST
     @Path("internal/statuses")
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Scopes.STATUSES_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "applyStatuses", summary = "Meta's statuses[] for this tenant's messages, applied forward only")
     @APIResponseSchema(value = MessageDtos.StatusResult.class, responseCode = "200", responseDescription = "Applied")

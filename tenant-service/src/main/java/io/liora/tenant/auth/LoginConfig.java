@@ -8,11 +8,15 @@ import java.time.Duration;
 @ConfigMapping(prefix = "liora.login")
 public interface LoginConfig {
 
-    /** Failed logins an account may have within {@link #window()} before it answers 429. */
+    /** Failed logins one source may make for one account within {@link #window()} before it gets 429. */
     @WithDefault("5")
     int maxFailures();
 
-    /** The window failures are counted in, and how long a locked account stays locked. */
+    /** Failed logins one source may make for any accounts within {@link #window()} (password spraying). */
+    @WithDefault("50")
+    int maxSourceFailures();
+
+    /** The window failures are counted in, and how long a blocked source stays blocked. */
     @WithDefault("PT15M")
     Duration window();
 }

@@ -2,6 +2,7 @@ package io.liora.tenant.auth;
 
 import io.liora.tenant.token.OAuthTokenResource.TokenResponse;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,9 +47,11 @@ public class LoginResource {
     @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password")
     @APIResponse(responseCode = "403", description = "The tenant is suspended")
-    @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After")
-    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest credentials) {
-        return logins.login(credentials.email(), credentials.password())
+    @APIResponse(responseCode = "429", description = "Too many failed logins from this source; see Retry-After")
+    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest credentials, @Context HttpServerRequest request) {
+        // the peer's address, or a trusted proxy's X-Forwarded-For when quarkus.http.proxy says so
+        String source = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return logins.login(credentials.email(), credentials.password(), source)
                 .map(token -> new TokenResponse(token.accessToken(), "Bearer", token.expiresIn()));
     }
 }

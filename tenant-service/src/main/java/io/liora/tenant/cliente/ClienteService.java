@@ -76,7 +76,6 @@ public class ClienteService {
     }
 
     public static ProblemException suspended() {
-        return new ProblemException("tenant-suspended", 403, "Tenant suspended",
-                "This tenant is suspended; contact the platform's administrators");
+        return io.liora.common.security.RevokedTokenFilter.suspended();
     }
 }

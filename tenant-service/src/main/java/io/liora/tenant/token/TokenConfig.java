@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** How tenant-service signs tokens, and which services may ask for one. */
 @ConfigMapping(prefix = "liora.tokens")
@@ -40,5 +41,8 @@ public interface TokenConfig {
     interface ServiceClient {
         /** The client's secret; empty disables the client. */
         Optional<String> secret();
+
+        /** What its tokens may do; absent: {@code Scopes.OF_CLIENT} for the client id, else nothing. */
+        Optional<Set<String>> scopes();
     }
 }

@@ -2,6 +2,7 @@ package io.liora.tenant.token;
 
 import io.liora.common.security.LioraClaims;
 import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +36,16 @@ public class TokenIssuer {
         return sign(claims, config.userLifetime());
     }
 
-    /** A client-credentials token for another Liora service. */
+    /** A client-credentials token for another Liora service, with that client's scopes only. */
     public IssuedToken forService(String clientId) {
-        return sign(base(clientId, Roles.SERVICE, config.serviceLifetime()), config.serviceLifetime());
+        TokenConfig.ServiceClient client = config.clients().get(clientId);
+        Set<String> scopes = client != null && client.scopes().isPresent() ? client.scopes().get()
+                : Scopes.OF_CLIENT.getOrDefault(clientId, Set.of());
+        Set<String> groups = new java.util.TreeSet<>(scopes);
+        groups.add(Roles.SERVICE);
+        JwtClaimsBuilder claims = base(clientId, Roles.SERVICE, config.serviceLifetime()).groups(groups)
+                .claim("scope", String.join(" ", new java.util.TreeSet<>(scopes)));
+        return sign(claims, config.serviceLifetime());
     }
 
     private JwtClaimsBuilder base(String subject, String rol, Duration lifetime) {

@@ -4,7 +4,6 @@ import io.liora.common.persistence.LioraEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 
 /** A tenant's staff user (owner, admin, agent), or a platform admin (no tenant). */
@@ -31,11 +30,4 @@ public class Usuario extends LioraEntity {
 
     @Column(nullable = false, length = 20)
     public String estado = ACTIVO;
-
-    /** Failed logins since {@link #failedWindowStartedAt}; see LoginService. */
-    @Column(name = "failed_logins", nullable = false)
-    public int failedLogins;
-
-    @Column(name = "failed_window_started_at")
-    public Instant failedWindowStartedAt;
 }

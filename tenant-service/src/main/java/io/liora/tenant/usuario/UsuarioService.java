@@ -10,6 +10,7 @@ import io.liora.common.rest.Pages;
 import io.liora.common.security.Roles;
 import io.liora.tenant.auth.PasswordHasher;
 import io.liora.tenant.cliente.ClienteService;
+import io.liora.tenant.token.TokenRevocation;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -72,6 +73,11 @@ public class UsuarioService {
                     && (patch.rol() != null && !Roles.OWNER.equals(patch.rol())
                             || patch.estado() != null && !Usuario.ACTIVO.equals(patch.estado()));
             Uni<Void> check = losesOwner ? requireAnotherOwner(clienteId, usuarioId) : Uni.createFrom().voidItem();
+            // what the user's tokens no longer stand for: each service stops honouring them within seconds
+            String revocation = patch.rol() != null && !patch.rol().equals(usuario.rol) ? TokenRevocation.ROLE
+                    : patch.estado() != null && !Usuario.ACTIVO.equals(patch.estado())
+                            && Usuario.ACTIVO.equals(usuario.estado) ? TokenRevocation.DEACTIVATED
+                    : hash != null ? TokenRevocation.PASSWORD : null;
             return check.invoke(() -> {
                 if (patch.nombre() != null) {
                     usuario.nombre = patch.nombre().trim();
@@ -85,7 +91,8 @@ public class UsuarioService {
                 if (hash != null) {
                     usuario.passwordHash = hash;
                 }
-            });
+            }).call(() -> revocation == null ? Uni.createFrom().voidItem()
+                    : TokenRevocation.of(clienteId, usuarioId, revocation).persist().replaceWithVoid());
         })));
     }
 
@@ -95,7 +102,9 @@ public class UsuarioService {
             StaffPolicy.requireMayManage(actorRol, usuario.rol);
             return Roles.OWNER.equals(usuario.rol) ? requireAnotherOwner(clienteId, usuarioId)
                     : Uni.createFrom().voidItem();
-        }).call(usuario -> usuario.delete())).replaceWithVoid();
+        }).call(usuario -> usuario.delete())
+                .call(usuario -> TokenRevocation.of(clienteId, usuarioId, TokenRevocation.DELETED).persist()))
+                .replaceWithVoid();
     }
 
     public Uni<UserContext> context(UUID clienteId, UUID usuarioId) {

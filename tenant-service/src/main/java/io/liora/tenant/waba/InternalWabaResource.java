@@ -1,6 +1,7 @@
 package io.liora.tenant.waba;
 
 import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +35,7 @@ public class InternalWabaResource {
 
     @GET
     @Path("/waba/by-phone-number/{phoneNumberId}")
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Scopes.WABA_LOOKUP)
     @Operation(operationId = "findNumberOwner", summary = "Which tenant owns a phone number (webhook routing)")
     @APIResponse(responseCode = "404", description = "No tenant has the number")
     @APIResponseSchema(value = WabaDtos.NumberOwner.class, responseCode = "200", responseDescription = "OK")
@@ -46,7 +47,7 @@ public class InternalWabaResource {
     @GET
     @Path("/clientes/{clienteId}/waba/{phoneNumberId}/credentials")
     @RequiresTenant
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Scopes.WABA_CREDENTIALS)
     @Operation(operationId = "getWabaCredentials", summary = "The decrypted credentials of a tenant's number (sender)")
     @APIResponse(responseCode = "404", description = "No such number in this tenant")
     @APIResponseSchema(value = WabaDtos.WabaCredentials.class, responseCode = "200", responseDescription = "OK")
@@ -58,7 +59,7 @@ public class InternalWabaResource {
     @POST
     @Path("/clientes/{clienteId}/waba/{phoneNumberId}/needs-reauth")
     @RequiresTenant
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Scopes.WABA_CREDENTIALS)
     @Operation(operationId = "markWabaNeedsReauth", summary = "Meta rejected the token (error 190): ask the tenant to rotate it")
     @APIResponse(responseCode = "204", description = "Marked")
     @APIResponse(responseCode = "404", description = "No such number in this tenant")
