@@ -5,7 +5,9 @@
 # insert rate with pgbench), then offers open-model webhook load at each rate (bench/load) and
 # searches for the highest rate that keeps webhook p99 < 50 ms and end-to-end p99 < 1 s. Writes the
 # rows to deploy/local/run/bench-results.tsv, the plot to docs/benchmarks-load.png, and prints a
-# Markdown table. Exits non-zero when any step loses, duplicates or misorders an answer.
+# Markdown table, then each step's cost per answered message (bench/load/costs.py: CPU ms per
+# process from /proc, PostgreSQL transactions and, with pg_stat_statements loaded, statements). The
+# HTTP ceiling also comes from wrk (a C client, installed when missing). Exits non-zero when any step loses, duplicates or misorders an answer.
 # Usage: deploy/local/bench.sh [seconds per step, default 15] [rates..., default 80 320 1000]
 # Env: BENCH_TENANTS (extra tenants, default 3), BENCH_SEARCH_SECONDS (default 20),
 #      BENCH_SEARCH_STEPS (default 4), BENCH_KEEP_RUNNING=1 (leave the stack up)
@@ -25,6 +27,15 @@ mkdir -p "$run/logs"
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)," \
     "$(psql --version 2>/dev/null || echo 'embedded PostgreSQL')"
 bash deploy/local/down.sh >/dev/null 2>&1 || true
+# statements per message need pg_stat_statements, loaded at server start: the local cluster is
+# given it once (and restarted) when it can be; without it the statements column says "-"
+if command -v pg_ctlcluster >/dev/null 2>&1 \
+        && ! psql -h 127.0.0.1 -U postgres -At -c "show shared_preload_libraries" | grep -q pg_stat_statements; then
+    psql -q -h 127.0.0.1 -U postgres -c "alter system set shared_preload_libraries = 'pg_stat_statements'" \
+        && pg_lsclusters --no-header | while read -r version cluster _rest; do
+            pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" restart; done
+fi
+psql -q -h 127.0.0.1 -U postgres -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
 # PostgreSQL's ceiling first, while all its connections are free: single-row inserts over as many
 # connections as one service's pool (LIORA_DB_POOL_SIZE, 20)
 if command -v pgbench >/dev/null 2>&1; then
@@ -53,11 +64,23 @@ bench_load --rate 60 --seconds 30 --ceiling 1000 --label warmup --patience 60 | 
 
 echo "== HTTP ceiling (warm)"
 java -cp "$BENCH_CP" io.liora.bench.EndpointCeiling 10 64
+# the ceiling from a C client (HTTP/1.1 keep-alive), so the generator's own cost is not in it
+command -v wrk >/dev/null 2>&1 || apt-get install -y -q wrk >/dev/null 2>&1 || echo "wrk not installed (apt-get install wrk)"
+if command -v wrk >/dev/null 2>&1; then
+    . deploy/local/demo.env
+    wrk -t2 -c32 -d10s --latency \
+        "http://localhost:8082/webhook/meta?hub.mode=subscribe&hub.verify_token=$LIORA_META_VERIFY_TOKEN&hub.challenge=42" \
+        | awk '/Requests\/sec/ {rps = $2} /^ +99%/ {p99 = $2} END {printf "CEILING wrk_trivial_get_per_s=%.0f p99=%s (2 threads, 32 connections)\n", rps, p99}'
+fi
+costs="$run/bench-costs.tsv"
+: > "$costs"
 
 status=0
-step() { # label rate seconds
+step() { # label rate seconds; the step's CPU per process, transactions and statements per message too
     echo "== $1: $2 msg/s for $3 s"
-    bench_load --rate "$2" --seconds "$3" --ceiling 1000 --label "$1" --results "$results" --patience 60 \
+    python3 bench/load/costs.py --label "$1@$2" --results "$results" --costs "$costs" -- \
+        java -Xmx1g -cp "$BENCH_CP" io.liora.bench.WebhookLoad --tenants deploy/local/run/bench-tenants.json \
+        --rate "$2" --seconds "$3" --ceiling 1000 --label "$1" --results "$results" --patience 60 \
         | grep -vE "^(calibrated|load started|RESULT)" || status=1
 }
 meets_aims() { # the last row for rate $1: ack p99 < 50 ms, end-to-end p99 < 1 s, nothing lost or duplicated
@@ -96,4 +119,9 @@ echo "| run | offered msg/s | s | messages | ack p50 / p99 / p99.9 ms | end-to-e
 echo "|---|---|---|---|---|---|---|---|---|"
 awk -F'\t' '{ printf "| %s | %s | %s | %s | %s / %s / %s | %s / %s / %s | %s | %s / %s / %s | %s |\n",
               $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18 }' "$results"
+echo
+echo "CPU ms per answered message, by process; transactions and statements per message (pg_stat_*):"
+echo "| step@rate | answered | tenant | conversation | catalog | integrations | sandbox | PostgreSQL | generator | 4 services + PostgreSQL | transactions | statements |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' "$costs"
 exit $status
