@@ -306,6 +306,9 @@ class ConversationFlowTest {
         assertThat(replies()).hasSize(2);
         assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", third).get(0))
                 .containsEntry("note", "tenant_reply_cap");
+        // the silenced turn gave its reservation back: the window holds the two replies sent
+        assertThat(TestDb.query(tenant, "select sum(replies) as replies from reply_counts where cliente_id = ?::uuid",
+                tenant.toString()).get(0)).containsEntry("replies", 2L);
     }
 
     // --- helpers --------------------------------------------------------------------------------

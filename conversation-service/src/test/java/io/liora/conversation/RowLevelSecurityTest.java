@@ -57,6 +57,13 @@ class RowLevelSecurityTest {
                         + " gen_random_uuid(), 'requested', 'asked')", tenant));
     }
 
+    @Test
+    void replyCountsAreIsolated() {
+        assertTenantIsolated("reply_counts", (db, tenant) -> sql(db,
+                "insert into reply_counts (cliente_id, second, replies) values (?, date_trunc('second', now()), 1)",
+                tenant));
+    }
+
     /** The idle sweep reads every tenant's deadlines, and nothing else of a conversation. */
     @Test
     void theCrossTenantPathReadsOnlyTheDeadlinesOfConversations() throws Exception {

@@ -6,7 +6,6 @@ import io.liora.conversation.contact.Contact;
 import io.liora.conversation.handoff.Announcement;
 import io.liora.conversation.handoff.HandoffStates;
 import io.liora.conversation.inbox.InboundMessage;
-import io.liora.conversation.log.ConversationLog;
 import io.liora.conversation.policy.BotPolicy;
 import io.liora.conversation.router.Intent;
 import io.liora.conversation.router.NoMatchBackoff;
@@ -20,6 +19,7 @@ import io.liora.conversation.skills.menu.MenuSkill;
 import io.liora.conversation.skills.reciclaje.ReciclajeSkill;
 import io.liora.conversation.skills.reciclaje.RecyclingPoints;
 import io.liora.conversation.state.ConvoState;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -42,6 +42,23 @@ import java.util.concurrent.Executor;
 public class TurnDecider {
 
     private static final Duration WINDOW = Duration.ofHours(24);
+    /**
+     * Reserves this turn's replies in the tenant's current second and answers the replies of the
+     * last 60 seconds with them (the CTEs' writes are not seen by the final select, so the sum is
+     * the window before this turn, plus this turn); old seconds are pruned in the same statement.
+     */
+    private static final String RESERVE_REPLIES = """
+            with reserved as (
+                insert into reply_counts (cliente_id, second, replies)
+                values (:cliente, date_trunc('second', now()), :replies)
+                on conflict (cliente_id, second) do update set replies = reply_counts.replies + excluded.replies),
+            pruned as (
+                delete from reply_counts where cliente_id = :cliente and second < now() - interval '2 minutes')
+            select coalesce(sum(replies), 0) + :replies from reply_counts
+            where cliente_id = :cliente and second > now() - interval '60 seconds'""";
+    private static final String RELEASE_REPLIES = """
+            update reply_counts set replies = replies - :replies
+            where cliente_id = :cliente and second = date_trunc('second', now())""";
     /** Kinds the bot takes note of and never answers. */
     private static final Set<String> SILENT = Set.of("reaction", "system", "ephemeral", "revoked", "deleted");
 
@@ -173,14 +190,15 @@ public class TurnDecider {
         if (outcome.reply().messages().isEmpty()) {
             return Uni.createFrom().item(outcome);
         }
-        return repliesInLastMinute(clienteId).map(sent -> sent + outcome.reply().messages().size()
-                > policy.repliesPerMinute() ? outcome.silenced("tenant_reply_cap") : outcome);
-    }
-
-    /** The tenant's replies in the last minute, for its cap. */
-    private Uni<Long> repliesInLastMinute(UUID clienteId) {
-        return tx.forTenant(clienteId, () -> ConversationLog.count(
-                "clienteId = ?1 and direction = 'out' and createdAt > ?2", clienteId, Instant.now().minusSeconds(60)));
+        int replies = outcome.reply().messages().size();
+        return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session
+                .createNativeQuery(RESERVE_REPLIES, Long.class).setParameter("cliente", clienteId)
+                .setParameter("replies", replies).getSingleResult()
+                .chain(inWindow -> inWindow <= policy.repliesPerMinute() ? Uni.createFrom().item(outcome)
+                        // over the cap: give the reservation back, the turn sends nothing
+                        : session.createNativeQuery(RELEASE_REPLIES).setParameter("cliente", clienteId)
+                                .setParameter("replies", replies).executeUpdate()
+                                .replaceWith(outcome.silenced("tenant_reply_cap")))));
     }
 
     /** WhatsApp lets a business answer freely only within 24 hours of the customer's message. */

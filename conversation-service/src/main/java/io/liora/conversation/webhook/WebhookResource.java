@@ -106,7 +106,12 @@ public class WebhookResource {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not a webhook object");
         }
         return inbox.store(WebhookPayload.parse(root))
-                .invoke(worker::wake)
+                // statuses alone wait for the next timed round: three per reply would each start one
+                .invoke(stored -> {
+                    if (stored.messages() > 0) {
+                        worker.wake();
+                    }
+                })
                 .map(stored -> Response.ok("EVENT_RECEIVED").build())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
                     LOG.warnf("Could not store a webhook (%s); answering 503 so Meta retries", e.toString());
