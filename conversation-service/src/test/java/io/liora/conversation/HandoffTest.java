@@ -67,8 +67,8 @@ class HandoffTest {
 
         UUID ana = UUID.randomUUID();
         UUID beto = UUID.randomUUID();
-        String anaToken = staff("agent", flow.tenant, ana);
-        String betoToken = staff("agent", flow.tenant, beto);
+        String anaToken = TestTokens.staff("agent", flow.tenant, ana);
+        String betoToken = TestTokens.staff("agent", flow.tenant, beto);
         given().auth().oauth2(anaToken).get(base(flow) + "?state=waiting").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].contact_id", equalTo(contact))
                 .body("items[0].phone", equalTo(PHONE)).body("items[0].unread", equalTo(3)) // the request too
@@ -139,7 +139,7 @@ class HandoffTest {
         assertThat(TestDb.query(flow.tenant, "select handoff from convo_state where contact_id = ?::uuid", contact)
                 .get(0)).containsEntry("handoff", "bot");
 
-        given().auth().oauth2(staff("owner", flow.tenant, UUID.randomUUID())).get(base(flow) + "/metrics").then()
+        given().auth().oauth2(TestTokens.staff("owner", flow.tenant, UUID.randomUUID())).get(base(flow) + "/metrics").then()
                 .statusCode(200).body("requested.asked", equalTo(1)).body("assigned", equalTo(1))
                 .body("first_replies", equalTo(1)).body("released.agent", equalTo(1))
                 .body("by_agent", hasSize(1)).body("by_agent[0].agent_id", equalTo(holder.toString()))
@@ -158,17 +158,17 @@ class HandoffTest {
         staffUser(flow, agent, "agent", "activo");
         staffUser(flow, gone, "agent", "inactivo");
         wiremock.stubFor(get("/tenant/clientes/" + flow.tenant + "/usuarios/" + stranger).willReturn(notFound()));
-        String owner = staff("owner", flow.tenant, UUID.randomUUID());
+        String owner = TestTokens.staff("owner", flow.tenant, UUID.randomUUID());
 
         assertThat(assign(flow, owner, contact, stranger)).isEqualTo(400);
         assertThat(assign(flow, owner, contact, gone)).isEqualTo(400);
-        assertThat(assign(flow, staff("agent", flow.tenant, UUID.randomUUID()), contact, agent))
+        assertThat(assign(flow, TestTokens.staff("agent", flow.tenant, UUID.randomUUID()), contact, agent))
                 .as("an agent takes conversations for themselves only").isEqualTo(403);
         assertThat(assign(flow, owner, contact, agent)).isEqualTo(200);
         // an owner may take it over from the agent; an admin too
         assertThat(assign(flow, owner, contact, null)).isEqualTo(200);
-        assertThat(assign(flow, staff("admin", flow.tenant, UUID.randomUUID()), contact, null)).isEqualTo(200);
-        assertThat(assign(flow, staff("agent", flow.tenant, agent), contact, null)).isEqualTo(409);
+        assertThat(assign(flow, TestTokens.staff("admin", flow.tenant, UUID.randomUUID()), contact, null)).isEqualTo(200);
+        assertThat(assign(flow, TestTokens.staff("agent", flow.tenant, agent), contact, null)).isEqualTo(409);
     }
 
     @Test
@@ -177,7 +177,7 @@ class HandoffTest {
         say(flow, "hablar con un ejecutivo");
         String contact = contactId(flow);
         UUID agent = UUID.randomUUID();
-        String token = staff("agent", flow.tenant, agent);
+        String token = TestTokens.staff("agent", flow.tenant, agent);
         assertThat(assign(flow, token, contact, null)).isEqualTo(200);
         TestDb.update(flow.tenant, "update convo_state set last_inbound_at = now() - interval '25 hours'"
                 + " where contact_id = ?::uuid", contact);
@@ -193,7 +193,7 @@ class HandoffTest {
         FlowSupport flow = new FlowSupport(wiremock, processor).start("{\"handoff\":{\"idle_minutes\":5}}");
         say(flow, "quiero hablar con alguien");
         String contact = contactId(flow);
-        assertThat(assign(flow, staff("agent", flow.tenant, UUID.randomUUID()), contact, null)).isEqualTo(200);
+        assertThat(assign(flow, TestTokens.staff("agent", flow.tenant, UUID.randomUUID()), contact, null)).isEqualTo(200);
         assertThat(TestDb.query(flow.tenant, "select idle_release_at > now() + interval '4 minutes' and idle_release_at"
                 + " < now() + interval '6 minutes' as five from convo_state where contact_id = ?::uuid", contact).get(0))
                 .as("the tenant's 5 minutes").containsEntry("five", true);
@@ -207,7 +207,7 @@ class HandoffTest {
         wiremock.resetRequests();
         say(flow, "hola");
         assertThat(FlowSupport.rowIds(flow.replies().get(0))).contains("catalogo.categorias");
-        given().auth().oauth2(staff("owner", flow.tenant, UUID.randomUUID())).get(base(flow) + "/metrics").then()
+        given().auth().oauth2(TestTokens.staff("owner", flow.tenant, UUID.randomUUID())).get(base(flow) + "/metrics").then()
                 .statusCode(200).body("released.idle", equalTo(1));
     }
 
@@ -233,7 +233,7 @@ class HandoffTest {
         String contact = contactId(flow);
         UUID other = UUID.randomUUID();
         for (String rol : Set.of("owner", "admin", "agent")) {
-            String token = staff(rol, other, UUID.randomUUID());
+            String token = TestTokens.staff(rol, other, UUID.randomUUID());
             given().auth().oauth2(token).get(base(flow)).then().statusCode(403);
             given().auth().oauth2(token).get("/clientes/" + other + "/conversations").then().statusCode(200)
                     .body("items", hasSize(0));
@@ -263,11 +263,11 @@ class HandoffTest {
         say(flow, "hola");
         String contact = contactId(flow);
         UUID agent = UUID.randomUUID();
-        try (EventStream mine = EventStream.open(base(flow) + "/events", staff("agent", flow.tenant, agent));
+        try (EventStream mine = EventStream.open(base(flow) + "/events", TestTokens.staff("agent", flow.tenant, agent));
                 EventStream theirs = EventStream.open("/clientes/" + UUID.randomUUID() + "/conversations/events",
-                        staff("owner", UUID.randomUUID(), UUID.randomUUID()))) {
+                        TestTokens.staff("owner", UUID.randomUUID(), UUID.randomUUID()))) {
             // another tenant's token on this tenant's stream is refused like every other route
-            given().auth().oauth2(staff("owner", UUID.randomUUID(), UUID.randomUUID())).get(base(flow) + "/events")
+            given().auth().oauth2(TestTokens.staff("owner", UUID.randomUUID(), UUID.randomUUID())).get(base(flow) + "/events")
                     .then().statusCode(403);
             say(flow, "quiero hablar con una persona");
             assertThat(mine.receives(e -> e.contains("\"kind\":\"messages\"") && e.contains(contact),
@@ -275,7 +275,7 @@ class HandoffTest {
             assertThat(mine.receives(e -> e.contains("\"kind\":\"state\"") && e.contains(contact),
                     java.time.Duration.ofSeconds(10))).as("a conversation now waiting").isTrue();
             int before = mine.events().size();
-            assertThat(assign(flow, staff("agent", flow.tenant, agent), contact, null)).isEqualTo(200);
+            assertThat(assign(flow, TestTokens.staff("agent", flow.tenant, agent), contact, null)).isEqualTo(200);
             assertThat(mine.receivesAfter(before, e -> e.contains("\"kind\":\"state\"") && e.contains(contact),
                     java.time.Duration.ofSeconds(10))).as("taken").isTrue();
             Webhooks.deliver(Webhooks.body(flow.number, "", "", Webhooks.status(Webhooks.wamid(), "delivered", PHONE)))
@@ -285,10 +285,6 @@ class HandoffTest {
             assertThat(theirs.events()).as("another tenant's console").noneMatch(e -> e.contains(contact)
                     || e.contains(flow.tenant.toString()));
         }
-    }
-
-    private static String staff(String rol, UUID tenant, UUID usuarioId) {
-        return TestTokens.staff(rol, tenant, usuarioId);
     }
 
     private void staffUser(FlowSupport flow, UUID id, String rol, String estado) {

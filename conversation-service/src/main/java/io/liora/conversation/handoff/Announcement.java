@@ -18,8 +18,10 @@ public final class Announcement {
     public static Reply of(BotPolicy policy, Instant now) {
         BusinessHours hours = policy.businessHours();
         if (hours.open(now)) {
-            return Reply.of(Outgoing.text(policy.text("handoff.in_hours", "Listo, le pedí a una persona del equipo "
-                    + "que continúe esta conversación. Te responderá por aquí en unos minutos 🙌"))).withHuman();
+            // human.handoff: the key tenants set for this text before business hours existed
+            return Reply.of(Outgoing.text(policy.text("handoff.in_hours", policy.text("human.handoff", "Listo, le pedí "
+                    + "a una persona del equipo que continúe esta conversación. Te responderá por aquí en unos "
+                    + "minutos 🙌")))).withHuman();
         }
         String next = hours.nextOpening(now).orElse("apenas abramos");
         return Reply.of(Outgoing.text(policy.text("handoff.outside_hours", "Listo, le pedí a una persona del equipo "

@@ -5,10 +5,10 @@ import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.problem.Problem;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.rest.Keyset;
+import io.liora.conversation.policy.ServiceWindow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class ConversationQueries {
 
-    private static final Duration WINDOW = Duration.ofHours(24);
     /** The contact and the ids of contacts merged into it: one person's conversation. */
     private static final String SAME_PERSON = "(select k.id from contacts k where k.id = %1$s or k.merged_into = %1$s)";
     private static final String SUMMARY = """
@@ -161,7 +160,7 @@ public class ConversationQueries {
         return new ConversationDtos.ConversationSummary((UUID) row[0], (String) row[1], (String) row[2],
                 (String) row[3], (String) row[4], (UUID) row[5], SqlValues.instant(row[6]), (String) row[7],
                 (String) row[8], SqlValues.instant(row[9]), SqlValues.number(row[10]),
-                lastInbound == null ? null : lastInbound.plus(WINDOW));
+                ServiceWindow.closesAt(lastInbound));
     }
 
     private static ConversationDtos.TranscriptEntry entry(Object[] row) {

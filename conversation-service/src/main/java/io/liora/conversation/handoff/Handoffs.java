@@ -11,12 +11,13 @@ import io.liora.conversation.clients.Refusals;
 import io.liora.conversation.contact.Contact;
 import io.liora.conversation.log.ConversationLog;
 import io.liora.conversation.policy.BotPolicy;
+import io.liora.conversation.policy.ServiceWindow;
 import io.liora.conversation.state.ConvoState;
 import io.liora.conversation.tenant.NumberOwners;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class Handoffs {
-
-    private static final Duration WINDOW = Duration.ofHours(24);
 
     private final TenantTransactions tx;
     private final IntegrationsApi integrations;
@@ -128,7 +127,7 @@ public class Handoffs {
                     if (mustHold) {
                         holds(state, caller);
                     }
-                    if (state.lastInboundAt == null || state.lastInboundAt.plus(WINDOW).isBefore(Instant.now())) {
+                    if (!ServiceWindow.open(state.lastInboundAt, Instant.now())) {
                         throw new ProblemException("window-closed", 409, "The 24-hour window has closed",
                                 "WhatsApp delivers free text only within 24 hours of the customer's last message;"
                                         + " outside it only an approved message template reaches the customer");
@@ -228,22 +227,21 @@ public class Handoffs {
     }
 
     private static Uni<ConvoState> state(UUID clienteId, UUID contactId) {
-        return ConvoState.<ConvoState>find("clienteId = ?1 and contactId = ?2", clienteId, contactId).firstResult()
-                .map(state -> {
-                    if (state == null) {
-                        throw ProblemException.notFound("No conversation with contact " + contactId);
-                    }
-                    return state;
-                });
+        return found(ConvoState.find("clienteId = ?1 and contactId = ?2", clienteId, contactId), contactId);
     }
 
+    /** The contact's state, locked until the transaction ends: steps on one conversation go one at a time. */
     private static Uni<ConvoState> locked(UUID clienteId, UUID contactId) {
-        return ConvoState.<ConvoState>find("clienteId = ?1 and contactId = ?2", clienteId, contactId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().map(state -> {
-                    if (state == null) {
-                        throw ProblemException.notFound("No conversation with contact " + contactId);
-                    }
-                    return state;
-                });
+        return found(ConvoState.find("clienteId = ?1 and contactId = ?2", clienteId, contactId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE), contactId);
+    }
+
+    private static Uni<ConvoState> found(PanacheQuery<ConvoState> query, UUID contactId) {
+        return query.firstResult().map(state -> {
+            if (state == null) {
+                throw ProblemException.notFound("No conversation with contact " + contactId);
+            }
+            return state;
+        });
     }
 }

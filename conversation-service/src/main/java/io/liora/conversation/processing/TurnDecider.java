@@ -7,6 +7,7 @@ import io.liora.conversation.handoff.Announcement;
 import io.liora.conversation.handoff.HandoffStates;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.policy.BotPolicy;
+import io.liora.conversation.policy.ServiceWindow;
 import io.liora.conversation.router.Intent;
 import io.liora.conversation.router.NoMatchBackoff;
 import io.liora.conversation.router.Router;
@@ -23,7 +24,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -35,13 +35,12 @@ import java.util.concurrent.Executor;
  * kind (reactions and system messages are logged and never answered; media, contact cards,
  * locations and unsupported messages get their short answer and never count as a no-match), then
  * whether a person holds the conversation (the bot then stays silent), then the router and the skill
- * (a turn that hands over to a person announces it once), then WhatsApp's 24-hour window and the
- * tenant's reply cap.
+ * (asking for a person, or missing too often in a row, hands over with one announcement), then
+ * WhatsApp's 24-hour window and the tenant's reply cap.
  */
 @ApplicationScoped
 public class TurnDecider {
 
-    private static final Duration WINDOW = Duration.ofHours(24);
     /**
      * Reserves this turn's replies in the tenant's current second and answers the replies of the
      * last 60 seconds with them (the CTEs' writes are not seen by the final select, so the sum is
@@ -153,12 +152,11 @@ public class TurnDecider {
             }
             if (!routed.matched()) {
                 NoMatchBackoff.Decision decision = NoMatchBackoff.unmatched(backoff, policy.nomatch());
-                Reply reply = decision.answer() ? menu.fallback(policy, decision.offerHuman()) : Reply.silence();
-                if (!decision.answer() && decision.offerHuman()) {
-                    reply = reply.withHuman();
-                }
+                // after a few misses in a row a person takes over (said once); before, the menu at the backoff's pace
+                Reply reply = decision.offerHuman() ? Announcement.of(policy, Instant.now())
+                        : decision.answer() ? menu.fallback(policy) : Reply.silence();
                 return Uni.createFrom().item(new Outcome(routed, reply, decision.next(),
-                        decision.answer() ? null : "no_match_backoff", ConsentChange.NONE));
+                        reply.messages().isEmpty() ? "no_match_backoff" : null, ConsentChange.NONE));
             }
             // a skill the tenant does not offer answers with the menu of those it does
             boolean offered = Intent.MENU.equals(routed.name()) || Intent.HUMAN.equals(routed.name())
@@ -169,17 +167,7 @@ public class TurnDecider {
             return skill.reply(turn).map(reply -> new Outcome(intent, reply,
                     NoMatchBackoff.matched(backoff, policy.nomatch()), offered ? null : "skill_disabled",
                     ConsentChange.NONE));
-        }).emitOn(eventLoop).map(outcome -> handingOver(policy, outcome))
-                .chain(outcome -> limited(clienteId, policy, message, outcome));
-    }
-
-    /** A turn that hands the conversation to a person says so once, by the tenant's business hours. */
-    private static Outcome handingOver(BotPolicy policy, Outcome outcome) {
-        if (!outcome.reply().needsHuman()) {
-            return outcome;
-        }
-        return new Outcome(outcome.intent(), Announcement.of(policy, Instant.now()), outcome.backoff(), outcome.note(),
-                outcome.consent());
+        }).emitOn(eventLoop).chain(outcome -> limited(clienteId, policy, message, outcome));
     }
 
     /** The 24-hour window and the tenant's reply cap. */
@@ -201,9 +189,8 @@ public class TurnDecider {
                                 .replaceWith(outcome.silenced("tenant_reply_cap")))));
     }
 
-    /** WhatsApp lets a business answer freely only within 24 hours of the customer's message. */
     private static boolean withinWindow(InboundMessage message) {
-        return message.sentAt.plus(WINDOW).isAfter(Instant.now());
+        return ServiceWindow.open(message.sentAt, Instant.now());
     }
 
     /** How a message is logged by its kind when no skill answered it. */

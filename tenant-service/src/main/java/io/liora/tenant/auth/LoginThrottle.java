@@ -1,6 +1,7 @@
 package io.liora.tenant.auth;
 
 import io.liora.common.crypto.Sha256;
+import io.liora.common.persistence.SqlValues;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
@@ -57,7 +58,7 @@ public class LoginThrottle {
                     for (Object[] row : rows) {
                         int limit = keys.account().equals(row[0]) ? config.maxFailures() : config.maxSourceFailures();
                         if (((Number) row[1]).intValue() >= limit) {
-                            Instant until = io.liora.common.persistence.SqlValues.instant(row[2]).plus(config.window());
+                            Instant until = SqlValues.instant(row[2]).plus(config.window());
                             long retryAfter = Math.max(1, Duration.between(now, until).toSeconds());
                             throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
                                     "Too many failed logins from here; try again later")

@@ -8,6 +8,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Mints the RS256 tokens every Liora service trusts. */
@@ -41,10 +42,11 @@ public class TokenIssuer {
         TokenConfig.ServiceClient client = config.clients().get(clientId);
         Set<String> scopes = client != null && client.scopes().isPresent() ? client.scopes().get()
                 : Scopes.OF_CLIENT.getOrDefault(clientId, Set.of());
-        Set<String> groups = new java.util.TreeSet<>(scopes);
+        Set<String> groups = new TreeSet<>(scopes);
+        String scope = String.join(" ", groups);
         groups.add(Roles.SERVICE);
         JwtClaimsBuilder claims = base(clientId, Roles.SERVICE, config.serviceLifetime()).groups(groups)
-                .claim("scope", String.join(" ", new java.util.TreeSet<>(scopes)));
+                .claim("scope", scope);
         return sign(claims, config.serviceLifetime());
     }
 

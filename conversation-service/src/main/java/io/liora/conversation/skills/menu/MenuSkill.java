@@ -1,5 +1,6 @@
 package io.liora.conversation.skills.menu;
 
+import io.liora.conversation.handoff.Announcement;
 import io.liora.conversation.policy.BotPolicy;
 import io.liora.conversation.router.Intent;
 import io.liora.conversation.skills.Outgoing;
@@ -8,6 +9,7 @@ import io.liora.conversation.skills.Skill;
 import io.liora.conversation.skills.Turn;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,20 +25,17 @@ public class MenuSkill implements Skill {
     @Override
     public Uni<Reply> reply(Turn turn) {
         if (Intent.HUMAN.equals(turn.intent().name())) {
-            return Uni.createFrom().item(Reply.of(Outgoing.text(turn.text("human.handoff",
-                    "Listo, le pedí a una persona del equipo que continúe esta conversación. "
-                            + "Te responderemos por aquí lo antes posible 🙌"))).withHuman());
+            return Uni.createFrom().item(Announcement.of(turn.policy(), Instant.now()));
         }
         String hello = turn.firstName() == null ? "¡Hola!" : "¡Hola, " + turn.firstName() + "!";
         return Uni.createFrom().item(Reply.of(menu(turn.policy(),
                 turn.text("menu.greeting", hello + " Soy el asistente virtual. ¿En qué te puedo ayudar?"), false)));
     }
 
-    /** The answer to a message nothing understood; with a person on offer after a few in a row. */
-    public Reply fallback(BotPolicy policy, boolean offerHuman) {
-        Reply reply = Reply.of(menu(policy, policy.text("fallback", "No entendí tu mensaje 🤔 Elige una opción del "
-                + "menú o escríbeme, por ejemplo, \"buscar zapatillas\"."), offerHuman));
-        return offerHuman ? reply.withHuman() : reply;
+    /** The answer to a message nothing understood: the menu. */
+    public Reply fallback(BotPolicy policy) {
+        return Reply.of(menu(policy, policy.text("fallback", "No entendí tu mensaje 🤔 Elige una opción del "
+                + "menú o escríbeme, por ejemplo, \"buscar zapatillas\"."), false));
     }
 
     /** The enabled skills as list rows. */
