@@ -28,12 +28,12 @@ psql -q -d "$db" -c "REVOKE ALL ON SCHEMA public FROM PUBLIC; GRANT ALL ON SCHEM
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
 openssl pkey -in "$work/key.pem" -pubout -out "$work/public.pem"
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() { # rol cliente_id-or-empty
+token() { # rol cliente_id-or-empty [scope: a service token's, e.g. catalog:read]
     local now exp header payload
     now=$(date +%s); exp=$((now + 3600))
     header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-    payload=$(printf '{"iss":"https://liora.bench/tenant-service","aud":"liora","sub":"bench","rol":"%s","groups":["%s"],%s"exp":%s,"iat":%s,"jti":"%s"}' \
-        "$1" "$1" "${2:+\"cliente_id\":\"$2\",}" "$exp" "$now" "$RANDOM$RANDOM" | b64url)
+    payload=$(printf '{"iss":"https://liora.bench/tenant-service","aud":"liora","sub":"bench","rol":"%s","groups":["%s"%s],%s%s"exp":%s,"iat":%s,"jti":"%s"}' \
+        "$1" "$1" "${3:+,\"$3\"}" "${3:+\"scope\":\"$3\",}" "${2:+\"cliente_id\":\"$2\",}" "$exp" "$now" "$RANDOM$RANDOM" | b64url)
     printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" | b64url)"
 }
 
@@ -48,7 +48,7 @@ for _ in $(seq 1 60); do curl -sf "localhost:$((port + 1000))/q/health/ready" >/
 
 tenant=$(python3 -c 'import uuid; print(uuid.uuid4())')
 owner=$(token owner "$tenant")
-service=$(token service "")
+service=$(token service "" catalog:read)
 for n in 1 2 3; do
     python3 - "$work/catalog$n.json" "$n" <<'PY'
 import json, sys

@@ -186,6 +186,19 @@ def pictures_and_locations_get_their_answer():
     assert "ubicación" in text_of(say(who, location={"latitude": -33.4378, "longitude": -70.6504})), "no answer"
 
 
+def customers_as_they_write_reach_the_right_skill():
+    who = {"from": "569" + str(random.randint(10_000_000, 99_999_999))}
+    say(who, text="hola")
+    parkas = say(who, text="¿tienen parkas?")
+    assert 'No tenemos "parkas"' in text_of(parkas) and "catalogo.categoria:Deportes" in option_ids(parkas), parkas
+    trail = text_of(say(who, text="sapatillas trail"))
+    assert "*Zapatillas trail Patagonia*" in trail and "http" in trail, trail
+    honey = text_of(say(who, text="cuánto sale la miel"))
+    assert honey.startswith("*Miel de ulmo 500g* cuesta *$"), honey
+    assert "vida_sana.menu" in option_ids(say(who, text="wenas")), "no menu for wenas"
+    assert "Reciclaje" in text_of(say(who, text="dónde tiro el aceite usado")), "no recycling answer"
+
+
 def the_management_surface_is_on_its_own_port_only():
     for port in (8081, 8082, 8083, 8084):
         for path in ("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/"):
@@ -209,6 +222,8 @@ for name, test in [("hola gets the menu", greeting),
                    ("an opted-out customer gets one confirmation, then nothing, until alta",
                     an_opted_out_customer_gets_one_confirmation_then_nothing),
                    ("pictures and locations get their answer", pictures_and_locations_get_their_answer),
+                   ("customers as they write: no parkas, sapatillas, the price of honey, wenas, used oil",
+                    customers_as_they_write_reach_the_right_skill),
                    ("health, metrics and OpenAPI only on the management port; no Swagger UI",
                     the_management_surface_is_on_its_own_port_only)]:
     check(name, test)

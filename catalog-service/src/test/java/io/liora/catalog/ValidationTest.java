@@ -101,6 +101,21 @@ class ValidationTest {
     }
 
     @Test
+    void synonymsAreOneWordEachWithAFewMeanings() {
+        List<Map<String, Object>> items = List.of(item("S", "Zapatillas", 100, null));
+        publish(Map.of("items", items, "synonyms", Map.of("dos palabras", List.of("zapatillas")))).then()
+                .statusCode(400).body("errors.pointer", hasItem("/synonyms"));
+        publish(Map.of("items", items, "synonyms", Map.of("zapas", List.of()))).then().statusCode(400)
+                .body("errors.pointer", hasItem("/synonyms/zapas"));
+        publish(Map.of("items", items, "synonyms", Map.of("zapas", "zapatillas"))).then().statusCode(400)
+                .body("errors.pointer", hasItem("/synonyms/zapas"));
+        publish(Map.of("items", items, "synonyms", Map.of("zapas", List.of(" ")))).then().statusCode(400)
+                .body("errors.pointer", hasItem("/synonyms/zapas/0"));
+        publish(Map.of("items", items, "synonyms", Map.of("zapas", List.of("zapatillas", "tenis")))).then()
+                .statusCode(201);
+    }
+
+    @Test
     void malformedJsonIsABadRequest() {
         UUID tenant = UUID.randomUUID();
         Catalogs.publishAs(TestTokens.staff("owner", tenant), tenant, "{\"items\": [").then().statusCode(400)

@@ -73,9 +73,9 @@ class FailingServicesTest {
         assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", wamid).get(0))
                 .containsEntry("status", "done").containsEntry("attempts", 1);
 
-        // catalog-service refusing a search: answered at once
+        // catalog-service refusing the catalog: answered at once
         wiremock.resetRequests();
-        wiremock.stubFor(get(urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).willReturn(aResponse()
+        wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").willReturn(aResponse()
                 .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
         say("buscar té");
         assertThat(onlyReply().path("text").path("body").asText()).contains("No pude buscar eso");

@@ -66,10 +66,6 @@ final class FlowSupport {
                 .withHeader("ETag", "\"v1\"")));
         wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").withHeader("If-None-Match",
                 equalTo("\"v1\"")).willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
-        wiremock.stubFor(get(urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")).willReturn(okJson(
-                "{\"version\":1,\"items\":[{\"sku\":\"CAF-001\",\"nombre\":\"Café de grano tostado en casa 1kg\","
-                        + "\"descripcion\":\"Tueste medio, origen Colombia\",\"precio\":12990,\"moneda\":\"CLP\","
-                        + "\"url\":\"https://tienda.example.com/p/caf-001\",\"categoria\":\"Despensa\"}]}")));
         wiremock.stubFor(post("/integrations/links/shorten").willReturn(okJson(
                 "{\"long_url\":\"https://tienda.example.com/p/caf-001?utm_source=whatsapp\",\"link\":\"https://bit.ly/3cAf\","
                         + "\"shortened\":true,\"reason\":\"created\"}")));

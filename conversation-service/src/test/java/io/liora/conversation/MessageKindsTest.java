@@ -132,7 +132,7 @@ class MessageKindsTest {
                 Map.of("wamid", reaction, "intent", "evento.reaction", "note", "reaction"),
                 Map.of("wamid", system, "intent", "evento.system", "note", "system"));
         // the search the customer started is still where it was
-        flow.deliver("", Webhooks.text(Webhooks.wamid(), PHONE, Webhooks.now(), "café"));
-        assertThat(FlowSupport.rowIds(flow.replies().get(0))).containsExactly("catalogo.producto:CAF-001");
+        flow.deliver("", Webhooks.text(Webhooks.wamid(), PHONE, Webhooks.now(), "parkas"));
+        assertThat(FlowSupport.textOf(flow.replies().get(0))).contains("No tenemos \"parkas\"");
     }
 }

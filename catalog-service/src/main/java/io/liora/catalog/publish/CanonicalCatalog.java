@@ -12,11 +12,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import io.liora.common.text.TextNormalizer;
 
 /**
  * The catalog in one canonical form: items ordered by sku, fields in a fixed order, strings
  * trimmed, absent fields left out, prices as plain decimals without trailing zeros. Its SHA-256 is
  * the snapshot's checksum, so the same content published twice, in any order, is recognised.
+ * Synonyms are keyed by their normalised word, their meanings sorted and distinct; a catalog
+ * without synonyms keeps the checksum of its items alone, as before synonyms existed.
  */
 final class CanonicalCatalog {
 
@@ -45,9 +49,19 @@ final class CanonicalCatalog {
         return canonical;
     }
 
-    static String checksum(List<Map<String, Object>> canonicalItems) {
+    static Map<String, List<String>> canonicalSynonyms(Map<String, List<String>> synonyms) {
+        Map<String, List<String>> canonical = new TreeMap<>();
+        synonyms.forEach((word, alternatives) -> canonical.merge(TextNormalizer.normalize(word),
+                alternatives.stream().distinct().sorted().toList(),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().sorted().toList()));
+        return canonical;
+    }
+
+    static String checksum(List<Map<String, Object>> canonicalItems, Map<String, List<String>> canonicalSynonyms) {
         try {
-            byte[] bytes = JSON.writeValueAsString(canonicalItems).getBytes(StandardCharsets.UTF_8);
+            Object content = canonicalSynonyms.isEmpty() ? canonicalItems
+                    : Map.of("items", canonicalItems, "synonyms", canonicalSynonyms);
+            byte[] bytes = JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -52,8 +52,8 @@ public class CatalogValidator {
         return schemaText;
     }
 
-    /** The result: the items when valid, otherwise every error. */
-    public record Result(List<CatalogItem> items, List<Problem.FieldError> errors) {
+    /** The result: the items and synonyms when valid, otherwise every error. */
+    public record Result(List<CatalogItem> items, Map<String, List<String>> synonyms, List<Problem.FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -67,7 +67,7 @@ public class CatalogValidator {
         unstorable(body, "", errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::pointer));
-            return new Result(List.of(), errors);
+            return new Result(List.of(), Map.of(), errors);
         }
         List<CatalogItem> items = new ArrayList<>();
         Map<String, Integer> skus = new HashMap<>();
@@ -93,7 +93,18 @@ public class CatalogValidator {
             }
             items.add(item);
         }
-        return new Result(errors.isEmpty() ? items : List.of(), errors);
+        return new Result(errors.isEmpty() ? items : List.of(), errors.isEmpty() ? synonyms(body) : Map.of(), errors);
+    }
+
+    /** The synonyms trimmed, keyed by their word as given. */
+    private static Map<String, List<String>> synonyms(JsonNode body) {
+        Map<String, List<String>> synonyms = new HashMap<>();
+        body.path("synonyms").fields().forEachRemaining(entry -> {
+            List<String> alternatives = new ArrayList<>();
+            entry.getValue().forEach(alternative -> alternatives.add(alternative.asText().strip()));
+            synonyms.put(entry.getKey().strip(), alternatives);
+        });
+        return synonyms;
     }
 
     private void checkPrice(CatalogItem item, String pointer, List<Problem.FieldError> errors) {

@@ -2,6 +2,7 @@ package io.liora.catalog.publish;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -9,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * reads the raw bytes (they are what the signature covers) and checks them against
  * {@code GET /catalog/schema}.
  */
-public record PublishBody(List<Item> items) {
+public record PublishBody(List<Item> items,
+        @Schema(description = "A customer's word and what it may also mean in this catalog",
+                example = "{\"zapas\": [\"zapatillas\"]}") Map<String, List<String>> synonyms) {
 
     /** One product. */
     public record Item(

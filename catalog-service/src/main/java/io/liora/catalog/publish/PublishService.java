@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liora.catalog.ingest.IngestLogService;
 import io.liora.catalog.ingest.IngestOutcome;
 import io.liora.catalog.snapshot.CatalogDtos;
+import io.liora.catalog.search.SearchIndexes;
 import io.liora.catalog.snapshot.SnapshotService;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.problem.DatabaseErrors;
@@ -32,9 +33,11 @@ public class PublishService {
     private final SnapshotService snapshots;
     private final IngestLogService ingestLog;
     private final TenantTransactions tx;
+    private final SearchIndexes indexes;
 
     public PublishService(CatalogConfig config, CatalogValidator validator, CatalogSecretService secrets,
-            SnapshotService snapshots, IngestLogService ingestLog, TenantTransactions tx) {
+            SnapshotService snapshots, IngestLogService ingestLog, TenantTransactions tx, SearchIndexes indexes) {
+        this.indexes = indexes;
         this.config = config;
         this.validator = validator;
         this.secrets = secrets;
@@ -100,7 +103,11 @@ public class PublishService {
             return refuse(attempt, IngestOutcome.invalid_schema, summary(result), null, invalid);
         }
         List<Map<String, Object>> canonical = CanonicalCatalog.canonicalItems(result.items());
-        return snapshots.publish(attempt, canonical, CanonicalCatalog.checksum(canonical));
+        Map<String, List<String>> synonyms = CanonicalCatalog.canonicalSynonyms(result.synonyms());
+        return snapshots.publish(attempt, canonical, synonyms, CanonicalCatalog.checksum(canonical, synonyms))
+                // the new version's search index is built now, not by the first customer's search
+                .call(published -> indexes.active(attempt.clienteId()).replaceWithVoid()
+                        .onFailure().recoverWithNull());
     }
 
     private Uni<Void> checkSize(IngestLogService.Attempt attempt, byte[] body) {

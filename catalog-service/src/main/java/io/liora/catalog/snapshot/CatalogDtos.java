@@ -19,7 +19,7 @@ public final class CatalogDtos {
     }
 
     public record SnapshotView(int version, String checksum, int itemCount, String publishedBy, Instant createdAt,
-            boolean active, List<Map<String, Object>> items) {
+            boolean active, List<Map<String, Object>> items, Map<String, List<String>> synonyms) {
     }
 
     public record SnapshotPage(List<SnapshotSummary> items, int page, int size, long total) {

@@ -34,6 +34,11 @@ public class CatalogSnapshot extends LioraEntity {
     @ColumnTransformer(read = "items::text", write = "cast(cast(? as text) as jsonb)")
     public String itemsJson;
 
+    /** The tenant's synonyms ({@code {"zapas": ["zapatillas"]}}) as JSON text, or null. */
+    @Column(name = "synonyms", columnDefinition = "jsonb")
+    @ColumnTransformer(read = "synonyms::text", write = "cast(cast(? as text) as jsonb)")
+    public String synonymsJson;
+
     @Column(name = "published_by", length = 100)
     public String publishedBy;
 }

@@ -31,6 +31,8 @@ public class SnapshotService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Map<String, Object>>> ITEMS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, List<String>>> SYNONYMS = new TypeReference<>() {
+    };
     private static final String INSERT_ITEMS = """
             INSERT INTO catalog_items (id, cliente_id, snapshot_id, sku, nombre, descripcion, precio, moneda, url,
                                        imagen_url, categoria, stock, nombre_norm, categoria_norm, search_text)
@@ -51,7 +53,7 @@ public class SnapshotService {
      * active one has the same checksum. Logs the attempt in the same transaction.
      */
     public Uni<CatalogDtos.PublishResult> publish(IngestLogService.Attempt attempt,
-            List<Map<String, Object>> canonicalItems, String checksum) {
+            List<Map<String, Object>> canonicalItems, Map<String, List<String>> synonyms, String checksum) {
         UUID clienteId = attempt.clienteId();
         return tx.forTenant(clienteId, () -> lock(clienteId)
                 .chain(() -> activeSnapshot(clienteId))
@@ -69,6 +71,7 @@ public class SnapshotService {
                         snapshot.checksum = checksum;
                         snapshot.itemCount = canonicalItems.size();
                         snapshot.itemsJson = toJson(canonicalItems);
+                        snapshot.synonymsJson = synonyms.isEmpty() ? null : toJson(synonyms);
                         snapshot.publishedBy = attempt.actor();
                         return snapshot.persistAndFlush()
                                 .chain(() -> insertItems(clienteId, snapshot.id, canonicalItems))
@@ -174,9 +177,26 @@ public class SnapshotService {
     }
 
     private static CatalogDtos.SnapshotView view(CatalogSnapshot snapshot, boolean active) {
+        return new CatalogDtos.SnapshotView(snapshot.version, snapshot.checksum, snapshot.itemCount,
+                snapshot.publishedBy, snapshot.createdAt, active, items(snapshot), synonyms(snapshot));
+    }
+
+    /** A snapshot's canonical items. */
+    public static List<Map<String, Object>> items(CatalogSnapshot snapshot) {
         try {
-            return new CatalogDtos.SnapshotView(snapshot.version, snapshot.checksum, snapshot.itemCount,
-                    snapshot.publishedBy, snapshot.createdAt, active, JSON.readValue(snapshot.itemsJson, ITEMS));
+            return JSON.readValue(snapshot.itemsJson, ITEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Snapshot " + snapshot.version + " holds invalid JSON", e);
+        }
+    }
+
+    /** A snapshot's synonyms, empty when it was published without. */
+    public static Map<String, List<String>> synonyms(CatalogSnapshot snapshot) {
+        if (snapshot.synonymsJson == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(snapshot.synonymsJson, SYNONYMS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Snapshot " + snapshot.version + " holds invalid JSON", e);
         }

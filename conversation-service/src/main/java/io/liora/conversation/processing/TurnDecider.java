@@ -35,7 +35,9 @@ import java.util.concurrent.Executor;
  * kind (reactions and system messages are logged and never answered; media, contact cards,
  * locations and unsupported messages get their short answer and never count as a no-match), then
  * whether a person holds the conversation (the bot then stays silent), then the router and the skill
- * (asking for a person, or missing too often in a row, hands over with one announcement), then
+ * (a hesitant understanding asks "¿Quisiste decir…?" once, then falls back like a miss: the menu at
+ * the backoff's pace; asking for a person, or missing too often in a row, hands over with one
+ * announcement), then
  * WhatsApp's 24-hour window and the tenant's reply cap.
  */
 @ApplicationScoped
@@ -143,14 +145,21 @@ public class TurnDecider {
         }
         boolean textual = MessageContent.textual(type);
         Router.Input input = new Router.Input(text, MessageContent.replyId(message.message), work.state().flow,
-                work.state().step, work.firstContact() && textual);
-        return router.route(clienteId.toString(), input).chain(routed -> {
+                work.state().step, work.firstContact() && textual, policy.enabled("catalogo"));
+        return router.route(clienteId, input).chain(routed -> {
             if (!textual && (!routed.matched() || "greeting".equals(routed.source()))) {
                 // a picture or a voice note is not a message the bot failed to understand
                 return Uni.createFrom().item(new Outcome(kindIntent(type), MediaReplies.reply(type, policy), backoff,
                         null, ConsentChange.NONE));
             }
-            if (!routed.matched()) {
+            if (Intent.CLARIFY.equals(routed.name())) {
+                Reply question = Clarification.ask(routed, policy, work.state().flow);
+                if (question != null) {
+                    // the first stage of the fallback: the bot asks, the miss is not counted yet
+                    return Uni.createFrom().item(new Outcome(routed, question, backoff, null, ConsentChange.NONE));
+                }
+            }
+            if (!routed.matched() || Intent.CLARIFY.equals(routed.name())) {
                 NoMatchBackoff.Decision decision = NoMatchBackoff.unmatched(backoff, policy.nomatch());
                 // after a few misses in a row a person takes over (said once); before, the menu at the backoff's pace
                 Reply reply = decision.offerHuman() ? Announcement.of(policy, Instant.now())

@@ -5,8 +5,8 @@ package io.liora.conversation.router;
  *
  * @param name       e.g. {@code catalogo.producto}; {@code none} when nothing matched
  * @param argument   what the intent is about (a sku, a category, a search term), or {@code null}
- * @param source     how it was found: interactive, flow, keyword, nlp, greeting, none
- * @param confidence 1 for rules, the model's for nlp
+ * @param source     how it was found: interactive, flow, keyword, catalog, classifier, nlp, greeting, none
+ * @param confidence 1 for rules and the catalog, the model's for the classifier and nlp
  */
 public record Intent(String name, String argument, String source, double confidence) {
 
@@ -16,12 +16,16 @@ public record Intent(String name, String argument, String source, double confide
     public static final String CATEGORY = "catalogo.categoria";
     public static final String SEARCH = "catalogo.buscar";
     public static final String PRODUCT = "catalogo.producto";
+    /** A question about a product's price: searched like {@link #SEARCH}, answered price first. */
+    public static final String PRICE = "catalogo.precio";
     public static final String HEALTH_MENU = "vida_sana.menu";
     public static final String NUTRITION = "vida_sana.alimentacion";
     public static final String ACTIVITY = "vida_sana.actividad";
     public static final String REST = "vida_sana.descanso";
     public static final String RECYCLING = "reciclaje.info";
     public static final String HUMAN = "humano";
+    /** The classifier hesitated: the argument holds its two best intents, to ask which one was meant. */
+    public static final String CLARIFY = "aclarar";
     public static final String RECYCLING_POINTS = "reciclaje.puntos";
     /** The customer asked to receive nothing more, or to receive answers again. */
     public static final String OPT_OUT = "contacto.baja";

@@ -2,7 +2,11 @@ package io.liora.conversation.skills.ecommerce;
 
 import io.liora.common.text.TextNormalizer;
 import io.liora.conversation.clients.CatalogApi;
+import io.liora.index.CatalogIndex;
+import io.liora.index.IndexedItem;
+import io.liora.index.Synonyms;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,9 +24,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Each tenant's active catalog, kept in memory and revalidated with catalog-service on every use
  * by its ETag (the version): an unchanged catalog costs a 304 and no download. Categories, a
- * category's products and a product are answered from it; free-text search stays with
- * catalog-service, which ranks. At most {@value #TENANTS} tenants are kept, least recently used
- * first out.
+ * category's products, a product and free-text search ({@link CatalogIndex}, the same index
+ * catalog-service's search uses, built once per version) are answered from it. At most
+ * {@value #TENANTS} tenants are kept, least recently used first out.
  */
 @ApplicationScoped
 public class ActiveCatalogs {
@@ -30,7 +34,22 @@ public class ActiveCatalogs {
     static final int TENANTS = 200;
 
     /** A catalog as the skill reads it. */
-    public record Catalog(String etag, Map<String, CatalogApi.Item> bySku, Map<String, List<CatalogApi.Item>> byCategory) {
+    public record Catalog(String etag, List<CatalogApi.Item> items, Map<String, CatalogApi.Item> bySku,
+            Map<String, List<CatalogApi.Item>> byCategory, CatalogIndex index) {
+
+        /** The best {@code limit} items for a customer's words, best first; none when nothing matches. */
+        public List<CatalogApi.Item> search(String words, int limit) {
+            return index.search(words, null, limit).stream().map(hit -> items.get(hit.position())).toList();
+        }
+
+        /** The one item a customer's words name, when one clearly stands out; null otherwise. */
+        public CatalogApi.Item clearly(String words) {
+            List<CatalogIndex.Hit> hits = index.search(words, null, 2);
+            if (hits.size() == 1 || hits.size() == 2 && hits.get(0).score() >= 2 * hits.get(1).score()) {
+                return items.get(hits.get(0).position());
+            }
+            return null;
+        }
 
         public List<CatalogApi.Category> categories() {
             List<CatalogApi.Category> categories = new ArrayList<>();
@@ -60,22 +79,27 @@ public class ActiveCatalogs {
     public Uni<Catalog> of(UUID clienteId) {
         Catalog cached = cache.get(clienteId);
         return catalog.active(clienteId, clienteId.toString(), cached == null ? null : cached.etag())
-                .map(response -> {
+                .chain(response -> {
                     if (response.getStatus() == 304 && cached != null) {
-                        return cached;
+                        return Uni.createFrom().item(cached);
                     }
                     if (response.getStatus() != 200) {
-                        throw new WebApplicationException(response);
+                        return Uni.createFrom().failure(new WebApplicationException(response));
                     }
-                    Catalog fresh = parse(response);
-                    cache.put(clienteId, fresh);
-                    return fresh;
+                    // a new version: parsed and indexed off the event loop (a large catalog takes a moment)
+                    return Uni.createFrom().item(() -> {
+                        Catalog fresh = parse(response);
+                        cache.put(clienteId, fresh);
+                        return fresh;
+                    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });
     }
 
     @SuppressWarnings("unchecked")
     private static Catalog parse(Response response) {
         Map<String, Object> body = response.readEntity(Map.class);
+        List<CatalogApi.Item> items = new ArrayList<>();
+        List<IndexedItem> indexed = new ArrayList<>();
         Map<String, CatalogApi.Item> bySku = new LinkedHashMap<>();
         Map<String, List<CatalogApi.Item>> byCategory = new TreeMap<>();
         for (Map<String, Object> raw : (List<Map<String, Object>>) body.getOrDefault("items", List.of())) {
@@ -83,12 +107,17 @@ public class ActiveCatalogs {
                     (String) raw.get("descripcion"), new BigDecimal(String.valueOf(raw.get("precio"))),
                     (String) raw.get("moneda"), (String) raw.get("url"), (String) raw.get("imagen_url"),
                     (String) raw.get("categoria"), raw.get("stock") instanceof Number n ? n.intValue() : null);
+            items.add(item);
+            indexed.add(new IndexedItem(item.sku(), item.nombre(), item.categoria(), item.descripcion()));
             bySku.put(item.sku(), item);
             if (item.categoria() != null) {
                 byCategory.computeIfAbsent(TextNormalizer.normalize(item.categoria()), k -> new ArrayList<>()).add(item);
             }
         }
-        byCategory.values().forEach(items -> items.sort(Comparator.comparing(CatalogApi.Item::nombre)));
-        return new Catalog(response.getHeaderString("ETag"), bySku, byCategory);
+        byCategory.values().forEach(inCategory -> inCategory.sort(Comparator.comparing(CatalogApi.Item::nombre)));
+        Object synonyms = body.get("synonyms");
+        CatalogIndex index = CatalogIndex.build(indexed, synonyms instanceof Map<?, ?> words
+                ? Synonyms.of((Map<String, List<String>>) words) : Synonyms.NONE);
+        return new Catalog(response.getHeaderString("ETag"), List.copyOf(items), bySku, byCategory, index);
     }
 }
