@@ -1,5 +1,6 @@
 package io.liora.index;
 
+import io.liora.common.text.TextNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class CatalogIndex {
         for (int i = 0; i < items.size(); i++) {
             byName.add(i);
         }
-        byName.sort(Comparator.comparing((Integer i) -> Words.normalize(items.get(i).nombre()))
+        byName.sort(Comparator.comparing((Integer i) -> TextNormalizer.normalize(items.get(i).nombre()))
                 .thenComparing(i -> items.get(i).sku()));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         // documents in name order, in one segment whose merges keep that order: equal scores (and a
@@ -106,7 +107,7 @@ public final class CatalogIndex {
      */
     public List<Hit> search(String query, String categoria, int limit) {
         List<String> words = contentWords(query);
-        boolean blank = Words.normalize(query).isEmpty();
+        boolean blank = TextNormalizer.normalize(query).isEmpty();
         if (!blank && words.isEmpty()) {
             return List.of(); // only words like "de" or "para": nothing to look for
         }
@@ -122,10 +123,10 @@ public final class CatalogIndex {
             top.add(new MatchAllDocsQuery(), Occur.MUST);
         } else {
             top.add(allWords(words, typos), Occur.MUST);
-            top.add(new BoostQuery(new TermQuery(new Term(EXACT_NAME, Words.normalize(query))), 10f), Occur.SHOULD);
+            top.add(new BoostQuery(new TermQuery(new Term(EXACT_NAME, TextNormalizer.normalize(query))), 10f), Occur.SHOULD);
         }
         if (categoria != null && !categoria.isBlank()) {
-            top.add(new TermQuery(new Term(EXACT_CATEGORY, Words.normalize(categoria))), Occur.FILTER);
+            top.add(new TermQuery(new Term(EXACT_CATEGORY, TextNormalizer.normalize(categoria))), Occur.FILTER);
         }
         try {
             ScoreDoc[] found = searcher.search(top.build(), limit).scoreDocs;
@@ -224,7 +225,7 @@ public final class CatalogIndex {
 
     private static List<String> contentWords(String text) {
         List<String> words = new ArrayList<>();
-        for (String word : Words.normalize(text).split(" ")) {
+        for (String word : TextNormalizer.normalize(text).split(" ")) {
             if (!word.isEmpty() && !Words.isStopWord(word) && !words.contains(word)) {
                 words.add(word);
             }
@@ -263,10 +264,10 @@ public final class CatalogIndex {
     private static Document document(IndexedItem item, int position) {
         Document doc = new Document();
         doc.add(new TextField(NAME, item.nombre(), Field.Store.NO));
-        doc.add(new StringField(EXACT_NAME, Words.normalize(item.nombre()), Field.Store.NO));
+        doc.add(new StringField(EXACT_NAME, TextNormalizer.normalize(item.nombre()), Field.Store.NO));
         if (item.categoria() != null) {
             doc.add(new TextField(CATEGORY, item.categoria(), Field.Store.NO));
-            doc.add(new StringField(EXACT_CATEGORY, Words.normalize(item.categoria()), Field.Store.NO));
+            doc.add(new StringField(EXACT_CATEGORY, TextNormalizer.normalize(item.categoria()), Field.Store.NO));
         }
         String description = item.descripcion() == null ? item.sku() : item.sku() + " " + item.descripcion();
         doc.add(new TextField(DESCRIPTION, description, Field.Store.NO));

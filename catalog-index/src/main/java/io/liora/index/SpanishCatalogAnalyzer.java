@@ -1,5 +1,6 @@
 package io.liora.index;
 
+import io.liora.common.text.TextNormalizer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -39,7 +40,7 @@ public final class SpanishCatalogAnalyzer extends Analyzer {
     private static CharArraySet folded(CharArraySet words) {
         CharArraySet folded = new CharArraySet(words.size(), false);
         for (Object word : words) {
-            folded.add(Words.normalize(new String((char[]) word)));
+            folded.add(TextNormalizer.normalize(new String((char[]) word)));
         }
         return CharArraySet.unmodifiableSet(folded);
     }

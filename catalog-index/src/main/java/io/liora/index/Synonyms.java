@@ -1,5 +1,6 @@
 package io.liora.index;
 
+import io.liora.common.text.TextNormalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public final class Synonyms {
             return NONE;
         }
         Map<String, List<String>> byWord = new HashMap<>();
-        synonyms.forEach((word, alternatives) -> byWord.put(Words.normalize(word),
-                alternatives.stream().map(Words::normalize).filter(alternative -> !alternative.isEmpty()).toList()));
+        synonyms.forEach((word, alternatives) -> byWord.put(TextNormalizer.normalize(word),
+                alternatives.stream().map(TextNormalizer::normalize).filter(alternative -> !alternative.isEmpty()).toList()));
         return new Synonyms(Map.copyOf(byWord));
     }
 

@@ -1,19 +1,12 @@
 package io.liora.index;
 
-import io.liora.common.text.TextNormalizer;
-
-/** Text as the index compares it: Liora's normal form, and which words carry no meaning. */
+/** Which words carry no meaning for search ("de", "la", "para"...), as the index drops them. */
 public final class Words {
 
     private Words() {
     }
 
-    /** Lower case, no accents, no punctuation, single spaces ({@link TextNormalizer}). */
-    public static String normalize(String text) {
-        return TextNormalizer.normalize(text);
-    }
-
-    /** Whether a word carries meaning for search (not "de", "la", "para"...). */
+    /** Whether a {@link io.liora.common.text.TextNormalizer normalised} word is a stop word. */
     public static boolean isStopWord(String normalizedWord) {
         return SpanishCatalogAnalyzer.STOP_WORDS.contains(normalizedWord);
     }

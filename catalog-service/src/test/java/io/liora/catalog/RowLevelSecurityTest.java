@@ -36,8 +36,8 @@ class RowLevelSecurityTest {
     @Test
     void itemsAreIsolated() {
         assertTenantIsolated("catalog_items", (db, tenant) -> sql(db,
-                "insert into catalog_items (id, cliente_id, snapshot_id, sku, nombre, precio, moneda, url, nombre_norm,"
-                        + " search_text) values (gen_random_uuid(), ?, ?, ?, 'n', 1, 'CLP', 'https://x.example.com', 'n', 'n')",
+                "insert into catalog_items (id, cliente_id, snapshot_id, sku, nombre, precio, moneda, url)"
+                        + " values (gen_random_uuid(), ?, ?, ?, 'n', 1, 'CLP', 'https://x.example.com')",
                 tenant, snapshot(db, tenant), "S-" + UUID.randomUUID()));
     }
 

@@ -30,13 +30,4 @@ public class CatalogItemRow extends LioraEntity {
 
     public String categoria;
     public Integer stock;
-
-    @Column(name = "nombre_norm")
-    public String nombreNorm;
-
-    @Column(name = "categoria_norm")
-    public String categoriaNorm;
-
-    @Column(name = "search_text")
-    public String searchText;
 }

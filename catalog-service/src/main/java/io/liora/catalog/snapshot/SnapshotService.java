@@ -9,13 +9,10 @@ import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.rest.Pages;
-import io.liora.common.text.TextNormalizer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +32,11 @@ public class SnapshotService {
     };
     private static final String INSERT_ITEMS = """
             INSERT INTO catalog_items (id, cliente_id, snapshot_id, sku, nombre, descripcion, precio, moneda, url,
-                                       imagen_url, categoria, stock, nombre_norm, categoria_norm, search_text)
+                                       imagen_url, categoria, stock)
             SELECT gen_random_uuid(), :cliente, :snapshot, r.sku, r.nombre, r.descripcion, r.precio, r.moneda, r.url,
-                   r.imagen_url, r.categoria, r.stock, r.nombre_norm, r.categoria_norm, r.search_text
+                   r.imagen_url, r.categoria, r.stock
             FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS r(sku text, nombre text, descripcion text, precio numeric,
-                 moneda text, url text, imagen_url text, categoria text, stock integer, nombre_norm text,
-                 categoria_norm text, search_text text)""";
+                 moneda text, url text, imagen_url text, categoria text, stock integer)""";
 
     private final TenantTransactions tx;
 
@@ -158,19 +154,7 @@ public class SnapshotService {
 
     /** All items in one statement: the rows travel as one JSON parameter (sent as text, cast by SQL). */
     private static Uni<Void> insertItems(UUID clienteId, UUID snapshotId, List<Map<String, Object>> items) {
-        List<Map<String, Object>> rows = new ArrayList<>(items.size());
-        for (Map<String, Object> item : items) {
-            Map<String, Object> row = new LinkedHashMap<>(item);
-            String nombre = (String) item.get("nombre");
-            String categoria = (String) item.get("categoria");
-            String descripcion = (String) item.get("descripcion");
-            row.put("nombre_norm", TextNormalizer.normalize(nombre));
-            row.put("categoria_norm", categoria == null ? null : TextNormalizer.normalize(categoria));
-            row.put("search_text", TextNormalizer.normalize(String.join(" ", nombre, item.get("sku").toString(),
-                    categoria == null ? "" : categoria, descripcion == null ? "" : descripcion)));
-            rows.add(row);
-        }
-        String json = toJson(rows);
+        String json = toJson(items);
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ITEMS)
                 .setParameter("cliente", clienteId).setParameter("snapshot", snapshotId).setParameter("rows", json)
                 .executeUpdate()).replaceWithVoid();

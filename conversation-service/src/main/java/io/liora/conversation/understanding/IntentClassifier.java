@@ -84,9 +84,10 @@ public final class IntentClassifier {
 
     /** Every label with its probability for {@code normalized}, best first. */
     public List<Scored> classify(String normalized) {
-        int[] ids = Features.of(normalized).stream().map(featureIds::get).filter(id -> id != null)
-                .mapToInt(Integer::intValue).toArray();
-        double[] p = probabilities(ids, 1 / Math.sqrt(Math.max(1, Features.of(normalized).size())));
+        Set<String> features = Features.of(normalized);
+        int[] ids = features.stream().map(featureIds::get).filter(id -> id != null).mapToInt(Integer::intValue).toArray();
+        // weighted by all of the message's features, known or not: words never seen make it less sure
+        double[] p = probabilities(ids, 1 / Math.sqrt(Math.max(1, features.size())));
         List<Scored> scored = new ArrayList<>(labels.size());
         for (int label = 0; label < labels.size(); label++) {
             scored.add(new Scored(labels.get(label), p[label]));

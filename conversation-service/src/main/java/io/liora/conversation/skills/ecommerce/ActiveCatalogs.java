@@ -37,18 +37,14 @@ public class ActiveCatalogs {
     public record Catalog(String etag, List<CatalogApi.Item> items, Map<String, CatalogApi.Item> bySku,
             Map<String, List<CatalogApi.Item>> byCategory, CatalogIndex index) {
 
-        /** The best {@code limit} items for a customer's words, best first; none when nothing matches. */
-        public List<CatalogApi.Item> search(String words, int limit) {
-            return index.search(words, null, limit).stream().map(hit -> items.get(hit.position())).toList();
-        }
-
-        /** The one item a customer's words name, when one clearly stands out; null otherwise. */
-        public CatalogApi.Item clearly(String words) {
-            List<CatalogIndex.Hit> hits = index.search(words, null, 2);
-            if (hits.size() == 1 || hits.size() == 2 && hits.get(0).score() >= 2 * hits.get(1).score()) {
-                return items.get(hits.get(0).position());
-            }
-            return null;
+        /**
+         * The best {@code limit} items for a customer's words, best first (none when nothing matches),
+         * and whether the first clearly stands out: the only one, or scoring twice the next.
+         */
+        public Found search(String words, int limit) {
+            List<CatalogIndex.Hit> hits = index.search(words, null, limit);
+            boolean clear = hits.size() == 1 || hits.size() > 1 && hits.get(0).score() >= 2 * hits.get(1).score();
+            return new Found(hits.stream().map(hit -> items.get(hit.position())).toList(), clear);
         }
 
         public List<CatalogApi.Category> categories() {
@@ -60,6 +56,15 @@ public class ActiveCatalogs {
 
         public List<CatalogApi.Item> inCategory(String categoria) {
             return byCategory.getOrDefault(TextNormalizer.normalize(categoria), List.of());
+        }
+    }
+
+    /** What a search found. */
+    public record Found(List<CatalogApi.Item> items, boolean clear) {
+
+        /** The one item the words name, or null when none clearly stands out. */
+        public CatalogApi.Item clearly() {
+            return clear ? items.get(0) : null;
         }
     }
 

@@ -87,15 +87,14 @@ public class CatalogSkill implements Skill {
                             + "zapatillas"))).continuing(SEARCH_FLOW, "term"));
         }
         return catalogs.of(turn.clienteId()).chain(active -> {
-            CatalogApi.Item one = active.clearly(q);
-            if (one != null) {
-                return productReply(turn, one, price);
+            ActiveCatalogs.Found found = active.search(q, 10);
+            if (found.clearly() != null) {
+                return productReply(turn, found.clearly(), price);
             }
-            List<CatalogApi.Item> found = active.search(q, 10);
-            if (found.isEmpty()) {
+            if (found.items().isEmpty()) {
                 return Uni.createFrom().item(notCarried(turn, active, q));
             }
-            return Uni.createFrom().item(productList(found, (price ? "y sus precios " : "") + "para \"" + q + "\""));
+            return Uni.createFrom().item(productList(found.items(), (price ? "y sus precios " : "") + "para \"" + q + "\""));
         });
     }
 
