@@ -148,7 +148,8 @@ public final class CatalogIndex {
     public List<String> productWords(String text) {
         List<String> found = new ArrayList<>();
         for (String word : contentWords(text)) {
-            if (synonyms.has(word) || names(word)) {
+            // "te" names a tea when searched for, but in a sentence it is the pronoun
+            if (!"te".equals(word) && (synonyms.has(word) || names(word))) {
                 found.add(word);
             }
         }

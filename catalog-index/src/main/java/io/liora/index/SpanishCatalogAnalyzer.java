@@ -20,8 +20,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class SpanishCatalogAnalyzer extends Analyzer {
 
-    /** Lucene's Spanish stop words, folded like the text they are matched against. */
-    static final CharArraySet STOP_WORDS = folded(SpanishAnalyzer.getDefaultStopSet());
+    /**
+     * Lucene's Spanish stop words, folded like the text they are matched against, but for "te":
+     * folded, it is also "té", a product.
+     */
+    static final CharArraySet STOP_WORDS = folded(SpanishAnalyzer.getDefaultStopSet(), "te");
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
@@ -37,10 +40,13 @@ public final class SpanishCatalogAnalyzer extends Analyzer {
         return new ASCIIFoldingFilter(new LowerCaseFilter(in));
     }
 
-    private static CharArraySet folded(CharArraySet words) {
+    private static CharArraySet folded(CharArraySet words, String kept) {
         CharArraySet folded = new CharArraySet(words.size(), false);
         for (Object word : words) {
-            folded.add(TextNormalizer.normalize(new String((char[]) word)));
+            String plain = TextNormalizer.normalize(new String((char[]) word));
+            if (!plain.equals(kept)) {
+                folded.add(plain);
+            }
         }
         return CharArraySet.unmodifiableSet(folded);
     }

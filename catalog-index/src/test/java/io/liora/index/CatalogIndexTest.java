@@ -16,7 +16,8 @@ class CatalogIndexTest {
             new IndexedItem("ZAP-1", "Zapatillas trail Patagonia", "Deportes", "Suela con tacos"),
             new IndexedItem("ZAP-2", "Zapatillas running Andes", "Deportes", "Para asfalto"),
             new IndexedItem("MIE-1", "Miel de ulmo 500g", "Despensa", "Miel chilena del sur"),
-            new IndexedItem("BOT-1", "Botella térmica", "Deportes", "Acero, mantiene el café caliente"));
+            new IndexedItem("BOT-1", "Botella térmica", "Deportes", "Acero, mantiene el café caliente"),
+            new IndexedItem("TE-1", "Té verde", "Despensa", null));
 
     private final CatalogIndex index = CatalogIndex.build(ITEMS, Synonyms.of(Map.of("zapas", List.of("zapatillas"),
             "termo", List.of("botella termica"))));
@@ -43,6 +44,7 @@ class CatalogIndexTest {
         assertThat(skus("zapas")).containsExactly("ZAP-2", "ZAP-1");
         assertThat(skus("termo")).containsExactly("BOT-1");
         assertThat(skus("mieles")).containsExactly("MIE-1");
+        assertThat(skus("té")).containsExactly("TE-1");
     }
 
     @Test
@@ -66,6 +68,7 @@ class CatalogIndexTest {
     void theWordsOfAMessageThatNameProducts() {
         assertThat(index.productWords("¿tienen zapas o miel?")).containsExactly("zapas", "miel");
         assertThat(index.productWords("hola, quiero comer más verduras")).isEmpty();
+        assertThat(index.productWords("te quería preguntar algo")).isEmpty();
         assertThat(index.productWords("cuánto sale la sapatilla")).contains("sapatilla");
     }
 }
