@@ -1,9 +1,13 @@
 package io.liora.common;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.liora.common.security.VerifiedTokens;
 import io.liora.testing.TestTokens;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
@@ -13,6 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The whole tenant-resolution matrix, over HTTP, with real signed tokens. */
 @QuarkusTest
 class TenantResolutionHttpTest {
+
+    @Inject
+    JWTParser parser;
 
     private final UUID a = UUID.randomUUID();
     private final UUID b = UUID.randomUUID();
@@ -40,6 +47,23 @@ class TenantResolutionHttpTest {
                 .claim("rol", "owner").claim("cliente_id", a.toString()).groups("owner").jws().keyId(TestTokens.KEY_ID)
                 .sign(TestTokens.KEY);
         bearer(wrongAudience).get("/probe/tenant").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceAndARefusedOneNeverRemembered() {
+        assertThat(parser).isInstanceOf(VerifiedTokens.class);
+        VerifiedTokens verified = (VerifiedTokens) parser;
+        String token = TestTokens.staff("owner", a);
+        int before = verified.remembered();
+        bearer(token).get("/probe/tenant").then().statusCode(200);
+        bearer(token).get("/probe/tenant").then().statusCode(200).body("cliente_id", equalTo(a.toString()));
+        assertThat(verified.remembered()).isEqualTo(before + 1);
+        // the same claims signed by another key: another text, verified (and refused) on its own
+        String otherKey = TestTokens.claims("owner", "u").claim("cliente_id", a.toString())
+                .sign("liora-test-keys/otherPrivateKey.pem");
+        bearer(otherKey).get("/probe/tenant").then().statusCode(401);
+        bearer(otherKey).get("/probe/tenant").then().statusCode(401);
+        assertThat(verified.remembered()).isEqualTo(before + 1);
     }
 
     @Test
