@@ -78,7 +78,18 @@ request = function()
   return wrk.format("GET", path, {["Authorization"] = "Bearer $service", ["X-Client-ID"] = "$tenant"})
 end
 LUA
+echo "== warm-up: the same mix for 10 s, not recorded (the JIT compiles the search path)"
+wrk -t2 -c16 -d10s -s "$work/search.lua" "http://127.0.0.1:$port" > /dev/null
 echo "== search on the active 10,000-item catalog: wrk -t2 -c16 -d${duration}s (12 queries in turn)"
 curl -s -H "Authorization: Bearer $service" -H "X-Client-ID: $tenant" "localhost:$port/clientes/$tenant/catalog/items?q=cafe&limit=1" | head -c 200; echo
 wrk -t2 -c16 -d"${duration}s" --latency -s "$work/search.lua" "http://127.0.0.1:$port" | sed -n '1,20p'
+cat > "$work/distinct.lua" <<LUA
+-- every query different ("modelo <n> v3" for a random n): no search answer is reused
+request = function()
+  local path = "/clientes/$tenant/catalog/items?limit=10&q=modelo%20" .. math.random(0, 9999) .. "%20v" .. math.random(1, 3)
+  return wrk.format("GET", path, {["Authorization"] = "Bearer $service", ["X-Client-ID"] = "$tenant"})
+end
+LUA
+echo "== search, every query different (none answered from the recent searches): wrk -t2 -c16 -d${duration}s"
+wrk -t2 -c16 -d"${duration}s" --latency -s "$work/distinct.lua" "http://127.0.0.1:$port" | sed -n '1,20p'
 if [ -n "${BENCH_PROBE:-}" ]; then for p in "items/SKU-00042" "items?q=zapatillas%20modelo%2042" "items?q=producto" "categories"; do echo "-- $p"; wrk -t2 -c16 -d5s --latency -H "Authorization: Bearer $service" -H "X-Client-ID: $tenant" "http://127.0.0.1:$port/clientes/$tenant/catalog/$p" | grep -E "50%|99%|Requests/sec"; done; fi

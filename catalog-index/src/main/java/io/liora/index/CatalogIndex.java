@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -22,10 +24,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -48,8 +50,12 @@ public final class CatalogIndex {
     private static final String DESCRIPTION = "descripcion";
     private static final String EXACT_NAME = "nombre_exacto";
     private static final String EXACT_CATEGORY = "categoria_exacta";
-    private static final String POSITION = "posicion";
+    /** The name's words and all their beginnings (from 3 letters): prefix search as one term. */
+    private static final String NAME_PREFIXES = "nombre_prefijos";
+    static final int RECENT = 1_000;
     private static final Analyzer ANALYZER = new SpanishCatalogAnalyzer();
+    private static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(ANALYZER,
+            Map.of(NAME_PREFIXES, new SpanishCatalogAnalyzer(true)));
 
     /** One matching item: its position in the list the index was built from, and how well it matched. */
     public record Hit(int position, float score) {
@@ -58,11 +64,24 @@ public final class CatalogIndex {
     private final List<IndexedItem> items;
     private final Synonyms synonyms;
     private final IndexSearcher searcher;
+    /** Each document's position in {@link #items} (documents are in name order, the list as given). */
+    private final int[] positionOfDoc;
+    /**
+     * The answers to the latest {@value #RECENT} distinct searches: customers ask the same few things, and
+     * a version never changes, so an answer never goes stale (least recently asked out first).
+     */
+    private final Map<String, List<Hit>> recent = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Hit>> eldest) {
+            return size() > RECENT;
+        }
+    };
 
-    private CatalogIndex(List<IndexedItem> items, Synonyms synonyms, IndexSearcher searcher) {
+    private CatalogIndex(List<IndexedItem> items, Synonyms synonyms, IndexSearcher searcher, int[] positionOfDoc) {
         this.items = items;
         this.synonyms = synonyms;
         this.searcher = searcher;
+        this.positionOfDoc = positionOfDoc;
     }
 
     /** The index of {@code items}; a hit's position is the item's index in this list. */
@@ -76,18 +95,27 @@ public final class CatalogIndex {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         // documents in name order, in one segment whose merges keep that order: equal scores (and a
         // blank query) come out alphabetically without sorting, so top hits are collected the fast way
-        IndexWriterConfig config = new IndexWriterConfig(ANALYZER).setRAMBufferSizeMB(64)
+        IndexWriterConfig config = new IndexWriterConfig(INDEXING).setRAMBufferSizeMB(64)
                 .setMergePolicy(new LogDocMergePolicy());
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i : byName) {
-                writer.addDocument(document(items.get(i), i));
+                writer.addDocument(document(items.get(i)));
             }
             writer.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            return new CatalogIndex(List.copyOf(items), synonyms, new IndexSearcher(DirectoryReader.open(directory)));
+            DirectoryReader reader = DirectoryReader.open(directory);
+            if (reader.leaves().size() > 1 || reader.maxDoc() != items.size()) {
+                throw new IllegalStateException("a catalog index is one segment in insertion order");
+            }
+            IndexSearcher searcher = new IndexSearcher(reader);
+            // every query is a customer's own words: caching clauses across them costs more than it saves
+            searcher.setQueryCache(null);
+            // a hit's document id is its rank in name order: no stored field to decompress per hit
+            return new CatalogIndex(List.copyOf(items), synonyms, searcher,
+                    byName.stream().mapToInt(Integer::intValue).toArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,6 +134,21 @@ public final class CatalogIndex {
      * optionally only those of {@code categoria} (compared normalised).
      */
     public List<Hit> search(String query, String categoria, int limit) {
+        String key = TextNormalizer.normalize(query) + '\u0000' + TextNormalizer.normalize(categoria) + '\u0000' + limit;
+        List<Hit> remembered;
+        synchronized (recent) {
+            remembered = recent.get(key);
+        }
+        if (remembered == null) {
+            remembered = List.copyOf(find(query, categoria, limit));
+            synchronized (recent) {
+                recent.put(key, remembered);
+            }
+        }
+        return remembered;
+    }
+
+    private List<Hit> find(String query, String categoria, int limit) {
         List<String> words = contentWords(query);
         boolean blank = TextNormalizer.normalize(query).isEmpty();
         if (!blank && words.isEmpty()) {
@@ -132,7 +175,7 @@ public final class CatalogIndex {
             ScoreDoc[] found = searcher.search(top.build(), limit).scoreDocs;
             List<Hit> hits = new ArrayList<>(found.length);
             for (ScoreDoc doc : found) {
-                hits.add(new Hit(position(doc.doc), doc.score));
+                hits.add(new Hit(positionOfDoc[doc.doc], doc.score));
             }
             return hits;
         } catch (IOException e) {
@@ -218,8 +261,9 @@ public final class CatalogIndex {
             any.add(new BoostQuery(new FuzzyQuery(new Term(CATEGORY, term), edits, 0), 0.8f), Occur.SHOULD);
             any.add(new BoostQuery(new FuzzyQuery(new Term(DESCRIPTION, term), edits, 0), 0.4f), Occur.SHOULD);
         }
-        if (word && term.length() >= 3) {
-            any.add(new BoostQuery(new PrefixQuery(new Term(NAME, term)), 1.5f), Occur.SHOULD);
+        if (word && term.length() >= SpanishCatalogAnalyzer.MIN_PREFIX) {
+            any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NAME_PREFIXES, term))), 1.5f),
+                    Occur.SHOULD);
         }
         return any.build();
     }
@@ -258,13 +302,10 @@ public final class CatalogIndex {
         }
     }
 
-    private int position(int doc) throws IOException {
-        return searcher.storedFields().document(doc).getField(POSITION).numericValue().intValue();
-    }
-
-    private static Document document(IndexedItem item, int position) {
+    private static Document document(IndexedItem item) {
         Document doc = new Document();
         doc.add(new TextField(NAME, item.nombre(), Field.Store.NO));
+        doc.add(new TextField(NAME_PREFIXES, item.nombre(), Field.Store.NO));
         doc.add(new StringField(EXACT_NAME, TextNormalizer.normalize(item.nombre()), Field.Store.NO));
         if (item.categoria() != null) {
             doc.add(new TextField(CATEGORY, item.categoria(), Field.Store.NO));
@@ -272,7 +313,6 @@ public final class CatalogIndex {
         }
         String description = item.descripcion() == null ? item.sku() : item.sku() + " " + item.descripcion();
         doc.add(new TextField(DESCRIPTION, description, Field.Store.NO));
-        doc.add(new StoredField(POSITION, position));
         return doc;
     }
 }

@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -19,6 +20,25 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * wrong products than it gains.
  */
 public final class SpanishCatalogAnalyzer extends Analyzer {
+
+    /** The shortest beginning of a word that finds the word ("caf" → "cafetera"). */
+    static final int MIN_PREFIX = 3;
+    private static final int MAX_PREFIX = 30;
+
+    private final boolean prefixes;
+
+    /** The analysis of text and queries. */
+    public SpanishCatalogAnalyzer() {
+        this(false);
+    }
+
+    /**
+     * @param prefixes whether each term is indexed as all its beginnings of {@value #MIN_PREFIX} letters or more,
+     *                 so a prefix search is one term lookup instead of an automaton built per query
+     */
+    SpanishCatalogAnalyzer(boolean prefixes) {
+        this.prefixes = prefixes;
+    }
 
     /**
      * Lucene's Spanish stop words, folded like the text they are matched against, but for "te":
@@ -32,7 +52,9 @@ public final class SpanishCatalogAnalyzer extends Analyzer {
         TokenStream stream = new LowerCaseFilter(source);
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(stream, STOP_WORDS);
-        return new TokenStreamComponents(source, new SpanishLightStemFilter(stream));
+        stream = new SpanishLightStemFilter(stream);
+        return new TokenStreamComponents(source, prefixes ? new EdgeNGramTokenFilter(stream, MIN_PREFIX, MAX_PREFIX, true)
+                : stream);
     }
 
     @Override

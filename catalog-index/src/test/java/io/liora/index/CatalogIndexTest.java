@@ -65,6 +65,14 @@ class CatalogIndexTest {
     }
 
     @Test
+    void aSearchAskedAgainGetsTheSameAnswerWithoutBeingSearchedAgain() {
+        List<CatalogIndex.Hit> first = index.search("Zapatillas", null, 10);
+        assertThat(index.search("zapatillas", null, 10)).as("the same words, normalised").isSameAs(first);
+        assertThat(index.search("zapatillas", "Deportes", 10)).isNotSameAs(first).isEqualTo(first);
+        assertThat(index.search("zapatillas", null, 1)).hasSize(1);
+    }
+
+    @Test
     void theWordsOfAMessageThatNameProducts() {
         assertThat(index.productWords("¿tienen zapas o miel?")).containsExactly("zapas", "miel");
         assertThat(index.productWords("hola, quiero comer más verduras")).isEmpty();

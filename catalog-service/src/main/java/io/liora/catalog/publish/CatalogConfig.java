@@ -24,6 +24,14 @@ public interface CatalogConfig {
     @WithDefault("PT5M")
     Duration signatureTolerance();
 
+    /**
+     * How long a replica searches the version it last saw active before reading again which one is:
+     * a publish or rollback on another replica reaches its searches within this time (at once on the
+     * replica that made it).
+     */
+    @WithDefault("PT1S")
+    Duration activeRecheck();
+
     /** How long the previous publishing secret stays valid after a rotation. */
     @WithDefault("PT24H")
     Duration secretGrace();

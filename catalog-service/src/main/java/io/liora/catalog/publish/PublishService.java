@@ -106,7 +106,7 @@ public class PublishService {
         Map<String, List<String>> synonyms = CanonicalCatalog.canonicalSynonyms(result.synonyms());
         return snapshots.publish(attempt, canonical, synonyms, CanonicalCatalog.checksum(canonical, synonyms))
                 // the new version's search index is built now, not by the first customer's search
-                .call(published -> indexes.active(attempt.clienteId()).replaceWithVoid()
+                .call(published -> indexes.current(attempt.clienteId()).replaceWithVoid()
                         .onFailure().recoverWithNull());
     }
 

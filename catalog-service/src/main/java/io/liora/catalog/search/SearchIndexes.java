@@ -1,5 +1,6 @@
 package io.liora.catalog.search;
 
+import io.liora.catalog.publish.CatalogConfig;
 import io.liora.catalog.snapshot.CatalogActive;
 import io.liora.catalog.snapshot.CatalogDtos;
 import io.liora.catalog.snapshot.CatalogNotFound;
@@ -21,10 +22,11 @@ import java.util.UUID;
 
 /**
  * Each tenant's active catalog as a search index, in memory: built the first time the version is
- * searched (or right after it is published here), once however many searches wait for it, on a
- * worker thread, and dropped when another version becomes active. Every search still reads which
- * version is active, so a publish or a rollback on another replica is seen at once. At most
- * {@value #TENANTS} tenants are kept, least recently searched first out.
+ * searched (or right after it is published or activated here), once however many searches wait for
+ * it, on a worker thread, and dropped when another version becomes active. Which version is active is
+ * read again when the last reading is older than {@code liora.catalog.active-recheck} (1 s): most
+ * searches touch no database, and a publish or rollback on another replica is searched within that
+ * second. At most {@value #TENANTS} tenants are kept, least recently searched first out.
  */
 @ApplicationScoped
 public class SearchIndexes {
@@ -35,10 +37,12 @@ public class SearchIndexes {
     public record Searchable(int version, CatalogIndex index, List<CatalogDtos.ItemView> items) {
     }
 
-    private record Loading(UUID snapshotId, Uni<Searchable> searchable) {
+    /** A version being (or once) loaded, and when it was last read to be the active one. */
+    private record Loading(UUID snapshotId, Uni<Searchable> searchable, long checkedAt) {
     }
 
     private final TenantTransactions tx;
+    private final long recheckNanos;
     private final Map<UUID, Loading> byTenant = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Loading> eldest) {
@@ -46,12 +50,25 @@ public class SearchIndexes {
         }
     };
 
-    public SearchIndexes(TenantTransactions tx) {
+    public SearchIndexes(TenantTransactions tx, CatalogConfig config) {
         this.tx = tx;
+        this.recheckNanos = config.activeRecheck().toNanos();
     }
 
     /** The tenant's active catalog, searchable; fails with catalog-not-found when it has none. */
     public Uni<Searchable> active(UUID clienteId) {
+        Loading known;
+        synchronized (byTenant) {
+            known = byTenant.get(clienteId);
+        }
+        if (known != null && System.nanoTime() - known.checkedAt() < recheckNanos) {
+            return watched(clienteId, known);
+        }
+        return current(clienteId);
+    }
+
+    /** Like {@link #active}, always reading which version is active (after a publish or a rollback). */
+    public Uni<Searchable> current(UUID clienteId) {
         return tx.forTenant(clienteId, () -> CatalogActive.<CatalogActive>find("clienteId", clienteId).firstResult())
                 .onItem().ifNull().failWith(CatalogNotFound::noCatalog)
                 .chain(active -> of(clienteId, active.snapshotId));
@@ -60,16 +77,20 @@ public class SearchIndexes {
     private Uni<Searchable> of(UUID clienteId, UUID snapshotId) {
         Loading loading;
         synchronized (byTenant) {
-            loading = byTenant.get(clienteId);
-            if (loading == null || !loading.snapshotId().equals(snapshotId)) {
-                loading = new Loading(snapshotId, load(clienteId, snapshotId).memoize().indefinitely());
-                byTenant.put(clienteId, loading);
-            }
+            Loading known = byTenant.get(clienteId);
+            loading = known != null && known.snapshotId().equals(snapshotId)
+                    ? new Loading(snapshotId, known.searchable(), System.nanoTime())
+                    : new Loading(snapshotId, load(clienteId, snapshotId).memoize().indefinitely(), System.nanoTime());
+            byTenant.put(clienteId, loading);
         }
-        Loading mine = loading;
-        return mine.searchable().onFailure().invoke(() -> {
+        return watched(clienteId, loading);
+    }
+
+    /** A failed load is forgotten: the next search tries again. */
+    private Uni<Searchable> watched(UUID clienteId, Loading loading) {
+        return loading.searchable().onFailure().invoke(() -> {
             synchronized (byTenant) {
-                byTenant.remove(clienteId, mine); // the next search tries again
+                byTenant.values().removeIf(known -> known.searchable() == loading.searchable());
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.liora.catalog.snapshot;
 
 import io.liora.catalog.ingest.IngestLogService;
+import io.liora.catalog.search.SearchIndexes;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.security.Roles;
@@ -40,10 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SnapshotResource {
 
     private final SnapshotService snapshots;
+    private final SearchIndexes indexes;
     private final JsonWebToken caller;
 
-    public SnapshotResource(SnapshotService snapshots, JsonWebToken caller) {
+    public SnapshotResource(SnapshotService snapshots, SearchIndexes indexes, JsonWebToken caller) {
         this.snapshots = snapshots;
+        this.indexes = indexes;
         this.caller = caller;
     }
 
@@ -96,7 +99,7 @@ public class SnapshotResource {
             @PathParam("version") @Min(1) int version, @Context HttpServerRequest request) {
         String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return snapshots.activate(new IngestLogService.Attempt(clienteId, 0, "usuario:" + caller.getSubject(), source),
-                version);
+                version).call(() -> indexes.current(clienteId).replaceWithVoid().onFailure().recoverWithNull());
     }
 
     private static EntityTag etag(int version) {
