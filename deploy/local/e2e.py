@@ -153,6 +153,19 @@ def the_log_export_holds_the_conversation():
     assert any(r["intent"] == "catalogo.producto" for r in rows), rows
 
 
+def the_usage_report_counts_the_answers_as_meta_priced_them():
+    status, _, body = call("POST", ENV["LIORA_TENANT_URL"] + "/auth/login",
+                           {"email": ENV["LIORA_DEMO_OWNER_EMAIL"], "password": ENV["LIORA_DEMO_OWNER_PASSWORD"]})
+    token = json.loads(body)["access_token"]
+    usage = f"{ENV['LIORA_INTEGRATIONS_URL']}/clientes/{ENV['LIORA_DEMO_CLIENTE_ID']}/usage?group_by=category"
+    # the sandbox prices its answers as Meta prices replies in an open window: service, free
+    report = wait(lambda: (lambda r: r if r["free"] > 0 else None)(
+        json.loads(call("GET", usage, headers={"Authorization": "Bearer " + token})[2])))
+    assert report["billable"] == 0 and [row["key"] for row in report["rows"]] == ["service"], report
+    status, headers, csv = call("GET", usage + "&format=csv", headers={"Authorization": "Bearer " + token})
+    assert status == 200 and csv.startswith("category,billable,free\nservice,0,"), (status, csv)
+
+
 def a_username_only_customer_is_answered_and_keeps_its_conversation():
     bsuid = "CL.1" + str(random.randint(10**14, 10**15))
     hidden = {"user_id": bsuid, "username": "ana.e2e"}
@@ -217,6 +230,8 @@ for name, test in [("hola gets the menu", greeting),
                    ("the same webhook three times gets one answer", the_same_webhook_three_times_gets_one_answer),
                    ("delivery statuses reach read", statuses_reach_read),
                    ("the tenant's log export holds the conversation", the_log_export_holds_the_conversation),
+                   ("the usage report counts the answers as Meta priced them",
+                    the_usage_report_counts_the_answers_as_meta_priced_them),
                    ("a username-only customer is answered and keeps its conversation",
                     a_username_only_customer_is_answered_and_keeps_its_conversation),
                    ("an opted-out customer gets one confirmation, then nothing, until alta",

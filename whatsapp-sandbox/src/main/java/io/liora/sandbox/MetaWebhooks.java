@@ -70,6 +70,10 @@ public class MetaWebhooks {
         return deliver(value);
     }
 
+    /** How Meta prices a free-form reply inside the customer-service window (per-message pricing). */
+    static final Map<String, Object> SERVICE_PRICING = Map.of("billable", false, "pricing_model", "PMP",
+            "category", "service", "type", "free_customer_service");
+
     /**
      * Delivers a delivery status of an answer, with the {@code biz_opaque_callback_data} the
      * business sent it with (Meta echoes it in every status), when there was one.
@@ -88,6 +92,8 @@ public class MetaWebhooks {
         if (callbackData != null) {
             item.put("biz_opaque_callback_data", callbackData);
         }
+        // Meta's per-message pricing: the sandbox's answers are replies in an open window, free
+        item.put("pricing", SERVICE_PRICING);
         Map<String, Object> value = value(phoneNumberId);
         value.put("statuses", List.of(item));
         return deliver(value);

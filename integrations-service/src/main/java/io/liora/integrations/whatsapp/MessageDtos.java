@@ -109,7 +109,23 @@ public final class MessageDtos {
             @Pattern(regexp = "^[0-9]{1,12}$", message = "unix seconds") String timestamp,
             List<@Valid StatusError> errors,
             @Schema(description = "What the message was sent with; Meta echoes it (ours: liora:<message id>)")
-            @Size(max = 512) String bizOpaqueCallbackData) {
+            @Size(max = 512) String bizOpaqueCallbackData,
+            @Valid Pricing pricing) {
+    }
+
+    /**
+     * How Meta priced the message ({@code statuses[].pricing}). Values longer than our columns are
+     * cut, never refused: a status batch is not held back by a field we only report.
+     */
+    @Schema(description = "Meta's pricing of the message: billable (older payloads), pricing_model (PMP), "
+            + "category (marketing, utility, authentication, service, ...), type (regular, free_customer_service, "
+            + "free_entry_point)")
+    public record Pricing(Boolean billable, String pricingModel, String category, String type) {
+
+        /** Billed: Meta's type is {@code regular}; without a type (older payloads), its billable flag. */
+        public boolean billed() {
+            return type != null ? "regular".equals(type) : Boolean.TRUE.equals(billable);
+        }
     }
 
     public record StatusError(Integer code, @Size(max = 500) String title) {

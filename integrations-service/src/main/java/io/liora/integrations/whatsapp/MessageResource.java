@@ -37,11 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MessageResource {
 
     private final MessageService messages;
+    private final DeliveryStatuses statuses;
     private final ReadReceipts receipts;
     private final TenantContext tenant;
 
-    public MessageResource(MessageService messages, ReadReceipts receipts, TenantContext tenant) {
+    public MessageResource(MessageService messages, DeliveryStatuses statuses, ReadReceipts receipts,
+            TenantContext tenant) {
         this.messages = messages;
+        this.statuses = statuses;
         this.receipts = receipts;
         this.tenant = tenant;
     }
@@ -97,9 +100,10 @@ public class MessageResource {
     @Path("internal/statuses")
     @RolesAllowed(Scopes.STATUSES_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "applyStatuses", summary = "Meta's statuses[] for this tenant's messages, applied forward only")
+    @Operation(operationId = "applyStatuses", summary = "Meta's statuses[] for this tenant's messages, applied forward only in one statement; "
+            + "applied counts the messages that moved")
     @APIResponseSchema(value = MessageDtos.StatusResult.class, responseCode = "200", responseDescription = "Applied")
     public Uni<MessageDtos.StatusResult> statuses(@Valid @NotNull MessageDtos.StatusBatch batch) {
-        return messages.applyStatuses(tenant.clienteId(), batch.statuses());
+        return statuses.apply(tenant.clienteId(), batch.statuses());
     }
 }

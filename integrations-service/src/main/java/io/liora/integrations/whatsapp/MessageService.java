@@ -12,16 +12,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The outbox as callers see it: queue once per idempotency key, list, replay, delivery statuses. */
+/** The outbox as callers see it: queue once per idempotency key, list, replay. */
 @ApplicationScoped
 public class MessageService {
-
-    /** Delivery statuses only move forward. */
-    private static final List<String> ORDER = List.of("queued", "sent", "delivered", "read");
 
     private final TenantTransactions tx;
     private final OutboxSender sender;
@@ -88,68 +84,6 @@ public class MessageService {
                     message.errorTitle = null;
                     message.statusAt = Instant.now();
                 })).invoke(sender::wake);
-    }
-
-    /** Applies Meta's delivery statuses: forward only, duplicates and regressions ignored. */
-    public Uni<MessageDtos.StatusResult> applyStatuses(UUID clienteId, List<MessageDtos.StatusUpdate> statuses) {
-        return tx.forTenant(clienteId, () -> {
-            Uni<int[]> chain = Uni.createFrom().item(new int[2]);
-            for (MessageDtos.StatusUpdate update : statuses) {
-                chain = chain.call(counts -> OutboundMessage.<OutboundMessage>find("wamid = ?1 and clienteId = ?2",
-                        update.id(), clienteId).firstResult()
-                        .chain(message -> message != null ? Uni.createFrom().item(message) : unrecorded(clienteId, update))
-                        .invoke(message -> {
-                            if (message != null && moves(message.status, update.status())) {
-                                if (message.wamid == null) {
-                                    message.wamid = update.id(); // sent, but its sender died before recording it
-                                    message.claimedUntil = null;
-                                }
-                                message.status = update.status();
-                                message.statusAt = update.timestamp() == null ? Instant.now()
-                                        : Instant.ofEpochSecond(Long.parseLong(update.timestamp()));
-                                if ("failed".equals(update.status()) && update.errors() != null
-                                        && !update.errors().isEmpty()) {
-                                    message.errorCode = update.errors().get(0).code();
-                                    message.errorTitle = update.errors().get(0).title();
-                                }
-                                counts[0]++;
-                            } else {
-                                counts[1]++;
-                            }
-                        }));
-            }
-            return chain.map(counts -> new MessageDtos.StatusResult(counts[0], counts[1]));
-        });
-    }
-
-    /**
-     * A status of a message whose sender died between Meta's answer and recording it: Meta echoes
-     * our id in {@code biz_opaque_callback_data}, so the queued message is found and not sent again.
-     */
-    private static Uni<OutboundMessage> unrecorded(UUID clienteId, MessageDtos.StatusUpdate update) {
-        String data = update.bizOpaqueCallbackData();
-        if (data == null || !data.startsWith(OutboxSender.CALLBACK_PREFIX)) {
-            return Uni.createFrom().nullItem();
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(data.substring(OutboxSender.CALLBACK_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().nullItem();
-        }
-        return OutboundMessage.<OutboundMessage>find("id = ?1 and clienteId = ?2 and wamid is null", id, clienteId)
-                .firstResult();
-    }
-
-    /** sent < delivered < read; failed only before delivery; nothing moves back or repeats. */
-    static boolean moves(String current, String next) {
-        if ("failed".equals(current) || "read".equals(current)) {
-            return false;
-        }
-        if ("failed".equals(next)) {
-            return "queued".equals(current) || "sent".equals(current);
-        }
-        return ORDER.indexOf(next) > ORDER.indexOf(current);
     }
 
     private static Uni<OutboundMessage> byKey(UUID clienteId, String key) {
