@@ -166,6 +166,48 @@ def the_usage_report_counts_the_answers_as_meta_priced_them():
     assert status == 200 and csv.startswith("category,billable,free\nservice,0,"), (status, csv)
 
 
+def owner_token():
+    status, _, body = call("POST", ENV["LIORA_TENANT_URL"] + "/auth/login",
+                           {"email": ENV["LIORA_DEMO_OWNER_EMAIL"], "password": ENV["LIORA_DEMO_OWNER_PASSWORD"]})
+    assert status == 200, body
+    return {"Authorization": "Bearer " + json.loads(body)["access_token"]}
+
+
+def a_template_reaches_a_customer_whose_window_closed_and_is_counted():
+    owner = owner_token()
+    tenant = ENV["LIORA_DEMO_CLIENTE_ID"]
+    templates = f"{ENV['LIORA_INTEGRATIONS_URL']}/clientes/{tenant}/templates"
+    name = "seguimiento_e2e_" + str(random.randint(10**5, 10**6))
+    status, _, body = call("POST", templates, {
+        "phone_number_id": NUMBER, "name": name, "language": "es", "category": "UTILITY",
+        "components": [{"type": "BODY", "text": "Hola {{1}}, ¿pudiste resolver tu consulta?",
+                        "example": {"body_text": [["Ana"]]}}]}, headers=owner)
+    assert status == 201 and json.loads(body)["status"] == "PENDING", (status, body)
+    template_id = json.loads(body)["id"]
+    # the sandbox reviews it a moment later and says so in Meta's template webhook
+    wait(lambda: json.loads(call("GET", f"{templates}/{template_id}", headers=owner)[2])["status"] == "APPROVED")
+    customer = "569" + str(random.randint(10_000_000, 99_999_999))
+    say({"from": customer}, text="hola")
+    usage = f"{ENV['LIORA_INTEGRATIONS_URL']}/clientes/{tenant}/usage?group_by=category"
+    before = json.loads(call("GET", usage, headers=owner)[2])["billable"]
+    conversations = f"{ENV['LIORA_CONVERSATION_URL']}/clientes/{tenant}/conversations"
+    listed = json.loads(call("GET", conversations + "?limit=100", headers=owner)[2])["items"]
+    contact = next(c["contact_id"] for c in listed if c.get("phone") == customer)
+    assert call("POST", f"{conversations}/{contact}/assign", {}, headers=owner)[0] == 200
+    # a day passes in the sandbox: only a template reaches the customer now
+    assert call("POST", f"{SANDBOX}/sandbox/windows/{NUMBER}/{customer}/close")[0] == 200
+    status, _, body = call("POST", f"{conversations}/{contact}/messages",
+                           {"template": {"name": name, "language": "es", "parameters": ["Ana"]}},
+                           headers={**owner, "Idempotency-Key": "e2e-" + name})
+    assert status == 202, (status, body)
+    wait(lambda: any(m.get("text") == "Hola Ana, ¿pudiste resolver tu consulta?" for m in answers(customer)) or None)
+    # Meta bills a template by its category; the usage report counts it
+    report = wait(lambda: (lambda r: r if r["billable"] == before + 1 else None)(
+        json.loads(call("GET", usage, headers=owner)[2])))
+    assert any(row["key"] == "utility" and row["billable"] >= 1 for row in report["rows"]), report
+    call("POST", f"{conversations}/{contact}/release", {}, headers=owner)
+
+
 def a_username_only_customer_is_answered_and_keeps_its_conversation():
     bsuid = "CL.1" + str(random.randint(10**14, 10**15))
     hidden = {"user_id": bsuid, "username": "ana.e2e"}
@@ -232,6 +274,8 @@ for name, test in [("hola gets the menu", greeting),
                    ("the tenant's log export holds the conversation", the_log_export_holds_the_conversation),
                    ("the usage report counts the answers as Meta priced them",
                     the_usage_report_counts_the_answers_as_meta_priced_them),
+                   ("a template is approved, reaches a customer whose window closed, and is counted",
+                    a_template_reaches_a_customer_whose_window_closed_and_is_counted),
                    ("a username-only customer is answered and keeps its conversation",
                     a_username_only_customer_is_answered_and_keeps_its_conversation),
                    ("an opted-out customer gets one confirmation, then nothing, until alta",

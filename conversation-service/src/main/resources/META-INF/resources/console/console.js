@@ -599,6 +599,21 @@ var JSONApiResponse2 = class {
   }
 };
 
+// ../sdk/typescript/target/generated/conversation/models/TemplateChoice.ts
+function TemplateChoiceToJSON(json) {
+  return TemplateChoiceToJSONTyped(json, false);
+}
+function TemplateChoiceToJSONTyped(value, ignoreDiscriminator = false) {
+  if (value == null) {
+    return value;
+  }
+  return {
+    "name": value["name"],
+    "language": value["language"],
+    "parameters": value["parameters"]
+  };
+}
+
 // ../sdk/typescript/target/generated/conversation/models/AgentMessage.ts
 function AgentMessageToJSON(json) {
   return AgentMessageToJSONTyped(json, false);
@@ -608,7 +623,8 @@ function AgentMessageToJSONTyped(value, ignoreDiscriminator = false) {
     return value;
   }
   return {
-    "text": value["text"]
+    "text": value["text"],
+    "template": TemplateChoiceToJSON(value["template"])
   };
 }
 
@@ -1169,7 +1185,7 @@ var ConversationsApi = class extends BaseAPI2 {
     };
   }
   /**
-   * Sent once per Idempotency-Key through the outbox; 409 window-closed after the 24-hour window.
+   * Sent once per Idempotency-Key through the outbox. A text only within the 24-hour window (409 window-closed after it); an approved template at any time.
    * Answer the customer as the person holding the conversation
    */
   async sendAgentMessageRaw(requestParameters, initOverrides) {
@@ -1178,7 +1194,7 @@ var ConversationsApi = class extends BaseAPI2 {
     return new JSONApiResponse2(response, (jsonValue) => AgentMessageSentFromJSON(jsonValue));
   }
   /**
-   * Sent once per Idempotency-Key through the outbox; 409 window-closed after the 24-hour window.
+   * Sent once per Idempotency-Key through the outbox. A text only within the 24-hour window (409 window-closed after it); an approved template at any time.
    * Answer the customer as the person holding the conversation
    */
   async sendAgentMessage(requestParameters, initOverrides) {

@@ -184,8 +184,31 @@ class HandoffTest {
         wiremock.resetRequests();
         answer(flow, token, contact, "late-1", "¿Sigues ahí?").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("urn:liora:problem:window-closed"))
-                .body("detail", org.hamcrest.Matchers.containsString("template"));
+                .body("detail", org.hamcrest.Matchers.containsString("send an approved template instead"));
         wiremock.verify(0, postRequestedFor(urlEqualTo("/integrations/messages")));
+
+        // the fix: an approved template, which reaches the customer at any time
+        Map<String, Object> template = Map.of("template", Map.of("name", "seguimiento", "language", "es",
+                "parameters", List.of("Ana")));
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "late-2").body(template)
+                .post(base(flow) + "/" + contact + "/messages").then().statusCode(202);
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/messages"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.type",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("template")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.template.name",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("seguimiento")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.template.components[0].parameters[0].text",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("Ana"))));
+        assertThat(TestDb.query(flow.tenant, "select message_type, text from conversation_log where direction = 'out'"
+                + " and intent = 'agente'")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("message_type", "template").containsEntry("text", "[plantilla seguimiento] Ana"));
+        // neither both nor none
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "late-3")
+                .body(Map.of("text", "hola", "template", template.get("template")))
+                .post(base(flow) + "/" + contact + "/messages").then().statusCode(400);
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "late-4").body(Map.of())
+                .post(base(flow) + "/" + contact + "/messages").then().statusCode(400);
     }
 
     @Test

@@ -196,4 +196,31 @@ class WebhookTest {
         Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(Webhooks.wamid(), "56912345678", Webhooks.now(), "hola"),
                 "")).then().statusCode(503).header("Retry-After", "5");
     }
+
+    @Test
+    void templateWebhooksAreHandedToIntegrationsBeforeTheyAreAcknowledged() {
+        String event = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"300000000000009\","
+                + "\"time\":" + Webhooks.now() + ",\"changes\":[{\"field\":\"message_template_status_update\","
+                + "\"value\":{\"event\":\"APPROVED\",\"message_template_id\":910000000000009,"
+                + "\"message_template_name\":\"pedido_listo\",\"message_template_language\":\"es\","
+                + "\"reason\":\"NONE\"}}]}]}";
+        // integrations-service cannot take it: 503, so Meta delivers it again
+        wiremock.stubFor(WireMock.post("/integrations/internal/templates/events")
+                .willReturn(WireMock.aResponse().withStatus(503)));
+        Webhooks.deliver(event).then().statusCode(503);
+        wiremock.stubFor(WireMock.post("/integrations/internal/templates/events")
+                .willReturn(WireMock.okJson("{\"applied\":1,\"ignored\":0}")));
+        Webhooks.deliver(event).then().statusCode(200);
+        wiremock.verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo("/integrations/internal/templates/events"))
+                .withRequestBody(WireMock.matchingJsonPath("$.events[0].waba_id", WireMock.equalTo("300000000000009")))
+                .withRequestBody(WireMock.matchingJsonPath("$.events[0].field",
+                        WireMock.equalTo("message_template_status_update")))
+                .withRequestBody(WireMock.matchingJsonPath("$.events[0].value.event", WireMock.equalTo("APPROVED")))
+                .withRequestBody(WireMock.matchingJsonPath("$.events[0].value.message_template_id",
+                        WireMock.equalTo("910000000000009"))));
+        // a webhook of messages only never calls it
+        Webhooks.deliver(Webhooks.body(number, Webhooks.contact("56912345678", "Ana"),
+                Webhooks.text(Webhooks.wamid(), "56912345678", Webhooks.now(), "hola"), "")).then().statusCode(200);
+        wiremock.verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo("/integrations/internal/templates/events")));
+    }
 }

@@ -33,7 +33,9 @@ class ServiceScopesTest {
             "PUT /internal/contacts/" + CONTACT + "/opt-out", new Object[] {Scopes.CONTACTS_OPT_OUT,
                     Map.of("phone", "56911112222")},
             "POST /links/shorten", new Object[] {Scopes.LINKS_SHORTEN, Map.of("url", "https://tienda.example.com/p/1")},
-            "POST /nlp/classify", new Object[] {Scopes.NLP_CLASSIFY, Map.of("text", "hola")});
+            "POST /nlp/classify", new Object[] {Scopes.NLP_CLASSIFY, Map.of("text", "hola")},
+            "POST /internal/templates/events", new Object[] {Scopes.TEMPLATE_EVENTS_WRITE,
+                    Map.of("events", java.util.List.of())});
 
     @Test
     void otherServicesClientsAreRefusedEveryRoute() {

@@ -24,6 +24,10 @@ public record ChatMessage(String phoneNumberId, String msisdn, String direction,
                 "accepted", Instant.now());
     }
 
+    ChatMessage withText(String newText) {
+        return new ChatMessage(phoneNumberId, msisdn, direction, type, newText, interactive, wamid, status, at);
+    }
+
     ChatMessage withStatus(String newStatus) {
         return new ChatMessage(phoneNumberId, msisdn, direction, type, text, interactive, wamid, newStatus, at);
     }

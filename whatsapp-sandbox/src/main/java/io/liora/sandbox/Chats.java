@@ -45,8 +45,25 @@ public class Chats {
                 : bsuidOfPhone.getOrDefault(recipient.phone(), recipient.phone());
     }
 
+    /**
+     * Customers whose 24-hour window is closed: aged on request (as if a day had passed), opened
+     * again by their next message. Meta then takes only templates from the business.
+     */
+    private final java.util.Set<String> closedWindows = ConcurrentHashMap.newKeySet();
+
+    public void closeWindow(String phoneNumberId, String handle) {
+        closedWindows.add(key(phoneNumberId, handle));
+    }
+
+    public boolean windowOpen(String phoneNumberId, String handle) {
+        return !closedWindows.contains(key(phoneNumberId, handle));
+    }
+
     public void add(ChatMessage message) {
         String key = key(message.phoneNumberId(), message.msisdn());
+        if ("in".equals(message.direction())) {
+            closedWindows.remove(key);
+        }
         List<ChatMessage> chat = chats.computeIfAbsent(key, k -> new ArrayList<>());
         if (message.wamid() != null) {
             chatOfWamid.put(message.wamid(), key);

@@ -32,8 +32,10 @@ public class GraphResource {
     private final Chats chats;
     private final Faults faults;
     private final MetaWebhooks webhooks;
+    private final Templates templates;
 
-    public GraphResource(Numbers numbers, Chats chats, Faults faults, MetaWebhooks webhooks) {
+    public GraphResource(Numbers numbers, Chats chats, Faults faults, MetaWebhooks webhooks, Templates templates) {
+        this.templates = templates;
         this.numbers = numbers;
         this.chats = chats;
         this.faults = faults;
@@ -92,10 +94,29 @@ public class GraphResource {
         // Meta takes the phone (to) when both are given; a username-only customer is reached by BSUID
         Recipient recipient = body.get("to") != null ? Recipient.phone(String.valueOf(body.get("to")))
                 : Recipient.bsuid(String.valueOf(body.get("recipient")));
+        String handle = chats.handleOf(recipient);
+        // the sandbox's answers are replies in an open window, free; a template is billed by its category
+        Map<String, Object> pricing = MetaWebhooks.SERVICE_PRICING;
         String wamid = MetaWebhooks.wamid();
-        chats.add(ChatMessage.answer(phoneNumberId, chats.handleOf(recipient), body, wamid));
+        ChatMessage shown = ChatMessage.answer(phoneNumberId, handle, body, wamid);
+        if ("template".equals(body.get("type"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> wanted = (Map<String, Object>) body.get("template");
+            Object language = ((Map<?, ?>) wanted.get("language")).get("code");
+            var template = templates.find(String.valueOf(wanted.get("name")), String.valueOf(language))
+                    .filter(t -> "APPROVED".equals(t.status()));
+            if (template.isEmpty()) {
+                return MetaErrors.of(404, 132001, "(#132001) Template name does not exist in the translation");
+            }
+            pricing = MetaWebhooks.templatePricing(template.get().category());
+            shown = shown.withText(Templates.render(template.get(), wanted));
+        } else if (!chats.windowOpen(phoneNumberId, handle)) {
+            return MetaErrors.of(400, 131047, "(#131047) Re-engagement message: more than 24 hours have passed since "
+                    + "the customer last replied; only a template can be sent");
+        }
+        chats.add(shown);
         Object callbackData = body.get("biz_opaque_callback_data");
-        sendStatuses(phoneNumberId, recipient, wamid, callbackData == null ? null : callbackData.toString());
+        sendStatuses(phoneNumberId, recipient, wamid, callbackData == null ? null : callbackData.toString(), pricing);
         Map<String, Object> contact = recipient.bsuid() != null
                 ? Map.of("input", recipient.bsuid(), "user_id", recipient.bsuid())
                 : Map.of("input", recipient.phone(), "wa_id", recipient.phone());
@@ -107,7 +128,8 @@ public class GraphResource {
      * sent, delivered and read, a moment apart, as signed webhooks (late or twice when asked); like
      * Meta, a status webhook that is not answered 200 is delivered again later.
      */
-    private void sendStatuses(String phoneNumberId, Recipient to, String wamid, String callbackData) {
+    private void sendStatuses(String phoneNumberId, Recipient to, String wamid, String callbackData,
+            Map<String, Object> pricing) {
         Faults.Settings settings = faults.settings();
         long delay = settings.statusDelayMs();
         int copies = settings.duplicateStatuses() ? 2 : 1;
@@ -118,7 +140,7 @@ public class GraphResource {
             for (int copy = 0; copy < copies; copy++) {
                 Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(after[i] + delay))
                         .invoke(() -> chats.status(wamid, status))
-                        .chain(() -> webhooks.status(phoneNumberId, wamid, status, to, callbackData)
+                        .chain(() -> webhooks.status(phoneNumberId, wamid, status, to, callbackData, pricing)
                                 .onFailure().recoverWithItem(0)
                                 .invoke(code -> {
                                     if (code != 200) {

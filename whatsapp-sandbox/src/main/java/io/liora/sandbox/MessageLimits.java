@@ -31,8 +31,12 @@ final class MessageLimits {
             }
             return value.length() > 4096 ? "text.body is longer than 4096 characters" : null;
         }
+        if ("template".equals(type)) {
+            return body.get("template") instanceof Map<?, ?> template && template.get("name") instanceof String
+                    && template.get("language") instanceof Map<?, ?> ? null : "template.name and template.language are required";
+        }
         if (!"interactive".equals(type) || !(body.get("interactive") instanceof Map<?, ?> raw)) {
-            return "type must be text or interactive, with its object";
+            return "type must be text, interactive or template, with its object";
         }
         Map<String, Object> interactive = (Map<String, Object>) raw;
         Map<String, Object> action = (Map<String, Object>) interactive.getOrDefault("action", Map.of());

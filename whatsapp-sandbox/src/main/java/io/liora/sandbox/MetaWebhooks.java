@@ -78,8 +78,14 @@ public class MetaWebhooks {
      * Delivers a delivery status of an answer, with the {@code biz_opaque_callback_data} the
      * business sent it with (Meta echoes it in every status), when there was one.
      */
+    /** How Meta prices a template: per delivered message, by its category. */
+    static Map<String, Object> templatePricing(String category) {
+        return Map.of("billable", true, "pricing_model", "PMP", "category", category.toLowerCase(java.util.Locale.ROOT),
+                "type", "regular");
+    }
+
     public Uni<Integer> status(String phoneNumberId, String wamid, String status, Recipient recipient,
-            String callbackData) {
+            String callbackData, Map<String, Object> pricing) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", wamid);
         item.put("status", status);
@@ -92,16 +98,31 @@ public class MetaWebhooks {
         if (callbackData != null) {
             item.put("biz_opaque_callback_data", callbackData);
         }
-        // Meta's per-message pricing: the sandbox's answers are replies in an open window, free
-        item.put("pricing", SERVICE_PRICING);
+        item.put("pricing", pricing);
         Map<String, Object> value = value(phoneNumberId);
         value.put("statuses", List.of(item));
         return deliver(value);
     }
 
+    /** Meta's {@code message_template_status_update}: the account's template was approved, rejected, ... */
+    public Uni<Integer> templateStatus(String templateId, String name, String language, String event, String reason) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("event", event);
+        value.put("message_template_id", Long.parseLong(templateId));
+        value.put("message_template_name", name);
+        value.put("message_template_language", language);
+        value.put("reason", reason == null ? "NONE" : reason);
+        return deliver("message_template_status_update", value);
+    }
+
     private Uni<Integer> deliver(Map<String, Object> value) {
+        return deliver("messages", value);
+    }
+
+    private Uni<Integer> deliver(String field, Map<String, Object> value) {
         Map<String, Object> body = Map.of("object", "whatsapp_business_account", "entry", List.of(Map.of(
-                "id", WABA_ID, "changes", List.of(Map.of("value", value, "field", "messages")))));
+                "id", WABA_ID, "time", Instant.now().getEpochSecond(), "changes", List.of(Map.of("value", value,
+                        "field", field)))));
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);

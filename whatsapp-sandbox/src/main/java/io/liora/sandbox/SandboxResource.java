@@ -168,6 +168,15 @@ public class SandboxResource {
         return chats.live(phoneNumberId, msisdn);
     }
 
+    /** Ages a customer's window: free-form answers are refused (131047) until the customer writes again. */
+    @POST
+    @Path("/windows/{phoneNumberId}/{handle}/close")
+    public Map<String, Object> closeWindow(@PathParam("phoneNumberId") String phoneNumberId,
+            @PathParam("handle") String handle) {
+        chats.closeWindow(phoneNumberId, handle);
+        return Map.of("phone_number_id", phoneNumberId, "customer", handle, "window", "closed");
+    }
+
     @GET
     @Path("/numbers")
     public Set<String> numbers() {

@@ -193,4 +193,50 @@ class SandboxTest {
     private static Map<String, Object> button(String id) {
         return Map.of("type", "reply", "reply", Map.of("id", id, "title", "Opción " + id));
     }
+
+    @Test
+    void templatesAreReviewedByTheDocumentedRuleAndOnlyApprovedOnesReachAClosedWindow() throws Exception {
+        String templates = "/v21.0/" + MetaWebhooks.WABA_ID + "/message_templates";
+        Map<String, Object> body = Map.of("type", "BODY", "text", "Hola {{1}}, tu pedido está listo",
+                "example", Map.of("body_text", List.of(List.of("Ana"))));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("name", "pedido_sandbox",
+                "language", "es", "category", "UTILITY", "components", List.of(body))).post(templates)
+                .then().statusCode(200).body("status", equalTo("PENDING")).body("category", equalTo("UTILITY"));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("name", "oferta_rechazada",
+                "language", "es", "category", "MARKETING", "components", List.of(body))).post(templates)
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(Map.of()).post(templates)
+                .then().statusCode(401);
+        Thread.sleep(1500);
+        List<String> events = FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).stream()
+                .map(LoggedRequest::getBodyAsString).filter(b -> b.contains("message_template_status_update")).toList();
+        assertThat(events).hasSize(2)
+                .anyMatch(b -> b.contains("\"event\":\"APPROVED\"") && b.contains("\"message_template_name\":\"pedido_sandbox\""))
+                .anyMatch(b -> b.contains("\"event\":\"REJECTED\"") && b.contains("\"reason\":\"INVALID_FORMAT\""))
+                .allMatch(b -> b.contains("\"id\":\"" + MetaWebhooks.WABA_ID + "\""));
+        given().header("Authorization", TOKEN).get(templates).then().statusCode(200)
+                .body("data.find { it.name == 'pedido_sandbox' }.status", equalTo("APPROVED"));
+
+        // a day has passed: free-form is refused, an approved template goes and is billed by its category
+        given().post("/sandbox/windows/" + NUMBER + "/56977776666/close").then().statusCode(200);
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("messaging_product", "whatsapp",
+                "to", "56977776666", "type", "text", "text", Map.of("body", "hola"))).post("/v21.0/" + NUMBER + "/messages")
+                .then().statusCode(400).body("error.code", equalTo(131047));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(template("oferta_rechazada"))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(404).body("error.code", equalTo(132001));
+        FakeConversation.server.resetRequests();
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(template("pedido_sandbox"))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200);
+        given().get("/sandbox/conversations/" + NUMBER + "/56977776666").then().statusCode(200)
+                .body("messages.text", hasItem("Hola Ana, tu pedido está listo"));
+        Thread.sleep(600);
+        assertThat(FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).get(0).getBodyAsString())
+                .contains("\"category\":\"utility\"").contains("\"type\":\"regular\"").contains("\"billable\":true");
+    }
+
+    private static Map<String, Object> template(String name) {
+        return Map.of("messaging_product", "whatsapp", "to", "56977776666", "type", "template", "template", Map.of(
+                "name", name, "language", Map.of("code", "es"), "components", List.of(Map.of("type", "body",
+                        "parameters", List.of(Map.of("type", "text", "text", "Ana"))))));
+    }
 }

@@ -21,6 +21,8 @@ public final class Scopes {
     public static final String MESSAGES_SEND = "messages:send";
     /** Handing Meta's delivery statuses over (integrations-service). */
     public static final String STATUSES_WRITE = "statuses:write";
+    /** Handing Meta's template webhooks over (integrations-service). */
+    public static final String TEMPLATE_EVENTS_WRITE = "templates:events";
     /** Recording a contact's opt-out and opt-in (integrations-service). */
     public static final String CONTACTS_OPT_OUT = "contacts:opt-out";
     /** Tracked short links (integrations-service). */
@@ -33,8 +35,8 @@ public final class Scopes {
      * these unless configured otherwise ({@code liora.tokens.clients.<id>.scopes}).
      */
     public static final Map<String, Set<String>> OF_CLIENT = Map.of(
-            "conversation-service", Set.of(WABA_LOOKUP, CATALOG_READ, MESSAGES_SEND, STATUSES_WRITE, CONTACTS_OPT_OUT,
-                    LINKS_SHORTEN, NLP_CLASSIFY),
+            "conversation-service", Set.of(WABA_LOOKUP, CATALOG_READ, MESSAGES_SEND, STATUSES_WRITE,
+                    TEMPLATE_EVENTS_WRITE, CONTACTS_OPT_OUT, LINKS_SHORTEN, NLP_CLASSIFY),
             "integrations-service", Set.of(WABA_CREDENTIALS),
             // catalog-service calls none of our services
             "catalog-service", Set.of());

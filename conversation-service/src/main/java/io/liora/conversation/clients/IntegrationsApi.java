@@ -28,7 +28,8 @@ public interface IntegrationsApi {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OutgoingMessage(String to, String recipient, UUID contactId, String phoneNumberId, String type,
-            Map<String, Object> text, Map<String, Object> interactive, String idempotencyKey) {
+            Map<String, Object> text, Map<String, Object> interactive, Map<String, Object> template,
+            String idempotencyKey) {
     }
 
     /**
@@ -70,6 +71,11 @@ public interface IntegrationsApi {
     @POST
     @Path("/nlp/classify")
     Uni<Classification> classify(@HeaderParam("X-Client-ID") String tenant, Map<String, Object> request);
+
+    /** Meta's template webhooks (they name an account, not a tenant: no X-Client-ID). */
+    @POST
+    @Path("/internal/templates/events")
+    Uni<Void> templateEvents(Map<String, List<Map<String, Object>>> batch);
 
     @POST
     @Path("/internal/statuses")

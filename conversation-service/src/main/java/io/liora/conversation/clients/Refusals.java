@@ -20,6 +20,19 @@ public final class Refusals {
         return status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
     }
 
+    /** The refusing service's own words (its problem's detail), when it gave any. */
+    public static java.util.Optional<String> detail(Throwable failure) {
+        if (!(failure instanceof WebApplicationException http) || http.getResponse() == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Object detail = http.getResponse().readEntity(java.util.Map.class).get("detail");
+            return java.util.Optional.ofNullable(detail == null ? null : detail.toString());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static int status(Throwable failure) {
         return failure instanceof WebApplicationException http && http.getResponse() != null
                 ? http.getResponse().getStatus() : 0;

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the agent inbox reads and sends. */
@@ -47,7 +48,29 @@ public final class ConversationDtos {
     public record AssignRequest(UUID agentId) {
     }
 
-    public record AgentMessage(@NotBlank @Size(max = 4096) String text) {
+    /**
+     * What a person sends: a text, within the 24-hour window; or, at any time, an approved template
+     * (by name and language) with one text per variable of its body.
+     */
+    public record AgentMessage(@Size(min = 1, max = 4096) String text, @jakarta.validation.Valid TemplateChoice template) {
+
+        /** What the transcript shows, and what the same Idempotency-Key must send again. */
+        public String shown() {
+            return text != null ? text : "[plantilla " + template.name() + "] " + String.join(" · ", template.parameters());
+        }
+    }
+
+    public record TemplateChoice(@NotBlank @Size(max = 512) String name,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "^[a-z]{2,3}(_[A-Z]{2})?$",
+                    message = "a language code such as es") String language,
+            @jakarta.validation.constraints.NotNull @Size(max = 20) List<@NotBlank @Size(max = 1024) String> parameters) {
+
+        /** Meta's template object. */
+        public Map<String, Object> meta() {
+            return Map.of("name", name, "language", Map.of("code", language), "components", List.of(Map.of(
+                    "type", "body", "parameters", parameters.stream().map(p -> Map.of("type", "text", "text", p))
+                            .toList())));
+        }
     }
 
     /** Back to the bot, with a last text to the customer when given. */

@@ -136,7 +136,8 @@ public class ConversationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.ADMIN, Roles.AGENT})
     @Operation(operationId = "sendAgentMessage", summary = "Answer the customer as the person holding the conversation",
-            description = "Sent once per Idempotency-Key through the outbox; 409 window-closed after the 24-hour window.")
+            description = "Sent once per Idempotency-Key through the outbox. A text only within the 24-hour window "
+                    + "(409 window-closed after it); an approved template at any time.")
     @APIResponse(responseCode = "202", description = "Queued; its delivery status shows in the transcript",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConversationDtos.AgentMessageSent.class)))
@@ -147,10 +148,11 @@ public class ConversationsResource {
             throw ProblemException.invalid(List.of(new Problem.FieldError("Idempotency-Key", null,
                     "is required: 1 to 100 visible ASCII characters, a new one per message (a UUID, say)")));
         }
-        if (message == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("text", null, "is required")));
+        if (message == null || (message.text() == null) == (message.template() == null)) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("text", null,
+                    "either a text or a template is required, not both")));
         }
-        return handoffs.answer(clienteId, contactId, me(), message.text(), idempotencyKey)
+        return handoffs.answer(clienteId, contactId, me(), message, idempotencyKey)
                 .map(sent -> Response.accepted(sent).build());
     }
 

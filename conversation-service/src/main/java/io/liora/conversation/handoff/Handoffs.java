@@ -77,7 +77,7 @@ public class Handoffs {
             mayRelease(state, caller);
             return state;
         })).chain(state -> text == null ? Uni.createFrom().voidItem()
-                : send(clienteId, contactId, caller, text, "release:" + (idempotencyKey != null ? idempotencyKey
+                : send(clienteId, contactId, caller, new ConversationDtos.AgentMessage(text, null), "release:" + (idempotencyKey != null ? idempotencyKey
                         : state.handoffAt == null ? "0" : String.valueOf(state.handoffAt.toEpochMilli())), false)
                         .replaceWithVoid())
                 .emitOn(context)
@@ -92,9 +92,9 @@ public class Handoffs {
     }
 
     /** An agent's answer; the same key answers the same result and sends nothing again. */
-    public Uni<ConversationDtos.AgentMessageSent> answer(UUID clienteId, UUID contactId, Staff caller, String text,
-            String idempotencyKey) {
-        return send(clienteId, contactId, caller, text, "agent:" + idempotencyKey, true);
+    public Uni<ConversationDtos.AgentMessageSent> answer(UUID clienteId, UUID contactId, Staff caller,
+            ConversationDtos.AgentMessage content, String idempotencyKey) {
+        return send(clienteId, contactId, caller, content, "agent:" + idempotencyKey, true);
     }
 
     /** A conversation nobody touched for the tenant's timeout goes back to the bot. */
@@ -110,8 +110,9 @@ public class Handoffs {
                 }));
     }
 
-    private Uni<ConversationDtos.AgentMessageSent> send(UUID clienteId, UUID contactId, Staff caller, String text,
-            String key, boolean mustHold) {
+    private Uni<ConversationDtos.AgentMessageSent> send(UUID clienteId, UUID contactId, Staff caller,
+            ConversationDtos.AgentMessage content, String key, boolean mustHold) {
+        String text = content.shown();
         String logKey = contactId + ":" + key;
         Executor context = EventLoop.current();
         return tx.forTenant(clienteId, () -> ConversationLog.<ConversationLog>find(
@@ -127,24 +128,32 @@ public class Handoffs {
                     if (mustHold) {
                         holds(state, caller);
                     }
-                    if (!ServiceWindow.open(state.lastInboundAt, Instant.now())) {
+                    boolean template = content.template() != null;
+                    if (!template && !ServiceWindow.open(state.lastInboundAt, Instant.now())) {
                         throw new ProblemException("window-closed", 409, "The 24-hour window has closed",
                                 "WhatsApp delivers free text only within 24 hours of the customer's last message;"
-                                        + " outside it only an approved message template reaches the customer");
+                                        + " send an approved template instead: {\"template\": {\"name\": …,"
+                                        + " \"language\": \"es\", \"parameters\": […]}} (GET /clientes/{id}/templates"
+                                        + " at integrations-service lists them)");
                     }
                     Contact contact = prepared.contact();
                     Contact.Address address = contact.address();
-                    IntegrationsApi.OutgoingMessage message = new IntegrationsApi.OutgoingMessage(address.to(),
-                            address.recipient(), contactId, state.phoneNumberId, "text",
-                            Map.of("body", text, "preview_url", true), null, logKey);
+                    IntegrationsApi.OutgoingMessage message = template
+                            ? new IntegrationsApi.OutgoingMessage(address.to(), address.recipient(), contactId,
+                                    state.phoneNumberId, "template", null, null, content.template().meta(), logKey)
+                            : new IntegrationsApi.OutgoingMessage(address.to(), address.recipient(), contactId,
+                                    state.phoneNumberId, "text", Map.of("body", text, "preview_url", true), null, null,
+                                    logKey);
                     return integrations.send(clienteId.toString(), message)
                             .onFailure(Refusals::permanent).transform(e -> new ProblemException("send-refused", 409,
                                     "Not sent", "integrations-service refused the message (" + Refusals.status(e)
-                                            + "), for example because the customer opted out"))
+                                            + Refusals.detail(e).map(d -> ": " + d).orElse("")
+                                            + "), for example because the customer opted out or the template"
+                                            + " is not approved"))
                             .emitOn(context)
                             .chain(queued -> policyOf(state).emitOn(context)
-                                    .chain(policy -> recordAnswer(clienteId, contactId, caller, text, logKey, queued,
-                                            policy)));
+                                    .chain(policy -> recordAnswer(clienteId, contactId, caller, content, logKey,
+                                            queued, policy)));
                 });
     }
 
@@ -152,16 +161,17 @@ public class Handoffs {
     }
 
     private Uni<ConversationDtos.AgentMessageSent> recordAnswer(UUID clienteId, UUID contactId, Staff caller,
-            String text, String logKey, IntegrationsApi.Queued queued, BotPolicy policy) {
+            ConversationDtos.AgentMessage content, String logKey, IntegrationsApi.Queued queued, BotPolicy policy) {
+        String text = content.shown();
         return tx.forTenant(clienteId, () -> locked(clienteId, contactId).chain(state -> {
             ConversationLog log = new ConversationLog();
             log.clienteId = clienteId;
             log.contactId = contactId;
             log.msisdn = state.msisdn;
             log.direction = "out";
-            log.messageType = "text";
+            log.messageType = content.template() != null ? "template" : "text";
             log.text = text;
-            log.payload = Map.of("body", text);
+            log.payload = content.template() != null ? content.template().meta() : Map.of("body", text);
             log.intent = "agente";
             log.intentSource = "agent";
             log.agentId = caller.usuarioId();

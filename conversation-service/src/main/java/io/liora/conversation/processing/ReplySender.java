@@ -52,7 +52,8 @@ public class ReplySender {
         for (int i = 0; i < replies.size(); i++) {
             Outgoing reply = replies.get(i);
             IntegrationsApi.OutgoingMessage body = new IntegrationsApi.OutgoingMessage(address.to(), address.recipient(),
-                    contact.id, message.phoneNumberId, reply.type(), reply.text(), reply.interactive(), key(message, i));
+                    contact.id, message.phoneNumberId, reply.type(), reply.text(), reply.interactive(), null,
+                    key(message, i));
             chain = chain.chain(() -> refusal[0] != null ? Uni.createFrom().voidItem()
                     : integrations.send(tenant, body).invoke(queued -> ids.add(queued.id())).replaceWithVoid()
                             .onFailure(Refusals::permanent).recoverWithItem(e -> {

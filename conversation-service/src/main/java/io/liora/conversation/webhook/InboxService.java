@@ -150,7 +150,7 @@ public class InboxService {
                     .invoke(counts::add).replaceWithVoid());
         }
         // statuses are Meta's receipts of our own messages: stored together, as before
-        WebhookPayload statusesOnly = new WebhookPayload(List.of(), payload.statuses(), 0);
+        WebhookPayload statusesOnly = payload.statusesOnly();
         return chain.chain(() -> tx.acrossTenants(() -> Panache.getSession().chain(session ->
                 insertAll(session, statusesOnly, owned))))
                 .map(statuses -> {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Every message and status of a signed Meta webhook, each read on its own: all entries, all
@@ -19,9 +20,11 @@ import java.util.regex.Pattern;
  * and named in {@link Message#anomalies()}, the item as Meta sent it kept in
  * {@link Message#original()}. Nothing here can make the whole delivery fail.
  */
-record WebhookPayload(List<Message> messages, List<Status> statuses, int unreadableStatuses) {
+record WebhookPayload(List<Message> messages, List<Status> statuses, int unreadableStatuses,
+        List<TemplateEvent> templateEvents) {
 
     /** Meta's ids of business numbers are digits. */
+    private static final Logger LOG = Logger.getLogger(WebhookPayload.class);
     private static final Pattern NUMBER_ID = Pattern.compile("^[0-9]{1,30}$");
     /** A customer's number as Meta writes it (wa_id): digits with the country code. */
     private static final Pattern PHONE = Pattern.compile("^[1-9][0-9]{6,14}$");
@@ -66,16 +69,33 @@ record WebhookPayload(List<Message> messages, List<Status> statuses, int unreada
     record Status(String phoneNumberId, String wamid, String status, String item) {
     }
 
+    /**
+     * One of Meta's template webhooks (a status, quality or category change), which names the
+     * account (the entry's id), not a number: handed to integrations-service as it came.
+     */
+    record TemplateEvent(String wabaId, String field, JsonNode value) {
+    }
+
+    /** The webhook fields that are about templates. */
+    static final Set<String> TEMPLATE_FIELDS = Set.of("message_template_status_update",
+            "message_template_quality_update", "template_category_update");
+
+    /** Only the delivery statuses of a payload. */
+    WebhookPayload statusesOnly() {
+        return new WebhookPayload(List.of(), statuses, 0, List.of());
+    }
+
     static WebhookPayload parse(JsonNode root) {
         Reader reader = new Reader();
         reader.entries(root.get("entry"));
-        return new WebhookPayload(reader.messages, reader.statuses, reader.unreadableStatuses);
+        return new WebhookPayload(reader.messages, reader.statuses, reader.unreadableStatuses, reader.templateEvents);
     }
 
     /** One pass over a delivery. */
     private static final class Reader {
         private final List<Message> messages = new ArrayList<>();
         private final List<Status> statuses = new ArrayList<>();
+        private final List<TemplateEvent> templateEvents = new ArrayList<>();
         private int unreadableStatuses;
         private final Instant receivedAt = Instant.now();
 
@@ -97,9 +117,24 @@ record WebhookPayload(List<Message> messages, List<Status> statuses, int unreada
                     continue;
                 }
                 for (JsonNode change : changes) {
-                    change(change.path("value"));
+                    if (TEMPLATE_FIELDS.contains(change.path("field").asText(""))) {
+                        templateEvent(entry, change);
+                    } else {
+                        change(change.path("value"));
+                    }
                 }
             }
+        }
+
+        private void templateEvent(JsonNode entry, JsonNode change) {
+            String account = scalar(entry.get("id"));
+            JsonNode value = change.get("value");
+            if (account == null || !NUMBER_ID.matcher(account).matches() || value == null || !value.isObject()) {
+                LOG.infof("A template webhook (%s) without a usable account id or value: dropped",
+                        change.path("field").asText());
+                return;
+            }
+            templateEvents.add(new TemplateEvent(account, change.get("field").asText(), value));
         }
 
         private void change(JsonNode value) {

@@ -52,11 +52,13 @@ public class WebhookResource {
     private final MetaConfig meta;
     private final InboxService inbox;
     private final InboxWorker worker;
+    private final TemplateEventForwarder templates;
 
-    public WebhookResource(MetaConfig meta, InboxService inbox, InboxWorker worker) {
+    public WebhookResource(MetaConfig meta, InboxService inbox, InboxWorker worker, TemplateEventForwarder templates) {
         this.meta = meta;
         this.inbox = inbox;
         this.worker = worker;
+        this.templates = templates;
     }
 
     @GET
@@ -105,7 +107,9 @@ public class WebhookResource {
         if (root == null || !root.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not a webhook object");
         }
-        return inbox.store(WebhookPayload.parse(root))
+        WebhookPayload payload = WebhookPayload.parse(root);
+        return inbox.store(payload)
+                .call(stored -> templates.forward(payload.templateEvents()))
                 // statuses alone wait for the next timed round: three per reply would each start one
                 .invoke(stored -> {
                     if (stored.messages() > 0) {

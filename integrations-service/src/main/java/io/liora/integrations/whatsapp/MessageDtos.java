@@ -39,12 +39,34 @@ public final class MessageDtos {
             @Schema(example = "106540352242922")
             @NotBlank @Pattern(regexp = "^[0-9]{1,30}$", message = "Meta's numeric id") String phoneNumberId,
             @Schema(example = "text")
-            @NotBlank @Pattern(regexp = "^(text|interactive)$", message = "text or interactive") String type,
+            @NotBlank @Pattern(regexp = "^(text|interactive|template)$", message = "text, interactive or template")
+            String type,
             @Valid Text text,
             @Valid Interactive interactive,
+            @Schema(description = "An approved template with its text parameters: the only message Meta takes "
+                    + "outside the 24-hour customer-service window")
+            @Valid Template template,
             @Size(max = 255) String replyTo,
             @Schema(example = "wamid.HBgLNTY5MTIzNDU2NzgVAgASGBQzQTdCRjE2N0Q2:1")
             @NotBlank @Size(max = 200) String idempotencyKey) {
+    }
+
+    /** Meta's template message: the template by name and language, and text parameters for its variables. */
+    public record Template(@NotBlank @Size(max = 512) String name, @NotNull @Valid Language language,
+            @Size(max = 10) List<@Valid @NotNull TemplateComponent> components) {
+    }
+
+    public record Language(@NotBlank @Pattern(regexp = "^[a-z]{2,3}(_[A-Z]{2})?$", message = "a code such as es")
+            String code) {
+    }
+
+    public record TemplateComponent(
+            @NotBlank @Pattern(regexp = "^(header|body)$", message = "header or body") String type,
+            @Size(max = 20) List<@Valid @NotNull TemplateParameter> parameters) {
+    }
+
+    public record TemplateParameter(@NotBlank @Pattern(regexp = "^text$", message = "text") String type,
+            @NotNull @Size(max = 1024) String text) {
     }
 
     public record Text(@Schema(example = "¡Hola! ¿En qué te ayudo?") @NotBlank @Size(max = 4096) String body,

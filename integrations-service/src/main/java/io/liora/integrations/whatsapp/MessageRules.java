@@ -19,6 +19,9 @@ final class MessageRules {
         if ("text".equals(request.type()) && request.text() == null) {
             errors.add(error("text", "required for a text message"));
         }
+        if ("template".equals(request.type()) && request.template() == null) {
+            errors.add(error("template", "required for a template message"));
+        }
         if ("interactive".equals(request.type())) {
             MessageDtos.Interactive interactive = request.interactive();
             if (interactive == null) {

@@ -7,11 +7,15 @@ import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.rest.Pages;
 import io.liora.integrations.optout.OptOuts;
+import io.liora.integrations.templates.TemplateRules;
+import io.liora.integrations.templates.TemplateService;
+import io.liora.integrations.templates.TemplateShape;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,6 +50,7 @@ public class MessageService {
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
                         : optOuts.refuseIfOptedOut(clienteId, request.contactId(), request.to(),
                                 request.recipient(), request.idempotencyKey())
+                                .chain(() -> fitsItsTemplate(clienteId, request))
                                 .chain(() -> message.<OutboundMessage>persistAndFlush())))
                 // two callers raced with the same key: the other one's row is the message
                 .onFailure(DatabaseErrors::isUniqueViolation)
@@ -86,6 +91,22 @@ public class MessageService {
                 })).invoke(sender::wake);
     }
 
+    /** A template message names an approved template of the tenant and gives each variable its text. */
+    private static Uni<Void> fitsItsTemplate(UUID clienteId, MessageDtos.SendRequest request) {
+        if (!"template".equals(request.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        MessageDtos.Template wanted = request.template();
+        return TemplateService.sendable(clienteId, request.phoneNumberId(), wanted.name(), wanted.language().code())
+                .invoke(template -> TemplateRules.checkParameters(TemplateShape.of(template.components()),
+                        (wanted.components() == null ? List.<MessageDtos.TemplateComponent>of() : wanted.components())
+                                .stream().map(c -> new TemplateRules.Parameters(c.type(), c.parameters() == null
+                                        ? List.of() : c.parameters().stream().map(MessageDtos.TemplateParameter::text)
+                                                .toList()))
+                                .toList()))
+                .replaceWithVoid();
+    }
+
     private static Uni<OutboundMessage> byKey(UUID clienteId, String key) {
         return OutboundMessage.<OutboundMessage>find("clienteId = ?1 and idempotencyKey = ?2", clienteId, key)
                 .firstResult();
@@ -114,6 +135,8 @@ public class MessageService {
                 text.put("body", request.text().body());
                 text.put("preview_url", Boolean.TRUE.equals(request.text().previewUrl()));
                 body.put("text", text);
+            } else if ("template".equals(request.type())) {
+                body.put("template", JsonMaps.of(request.template()));
             } else {
                 body.put("interactive", JsonMaps.of(request.interactive()));
             }

@@ -13,10 +13,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "tenant-service")
 @OidcClientFilter
 @Path("/internal/clientes/{clienteId}/waba/{phoneNumberId}")
-interface TenantServiceApi {
+public interface TenantServiceApi {
 
     /** The decrypted credentials of a tenant's number. */
-    record Credentials(UUID clienteId, String phoneNumberId, String accessToken, String estado) {
+    /** wabaId: the number's WhatsApp Business Account, whose templates it sends. */
+    record Credentials(UUID clienteId, String phoneNumberId, String accessToken, String estado, String wabaId) {
         @Override
         public String toString() {
             return "Credentials[phoneNumberId=" + phoneNumberId + ", estado=" + estado + "]";
