@@ -12,6 +12,7 @@ import io.liora.common.problem.ProblemException;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.rest.Pages;
+import io.liora.integrations.whatsapp.MetaResponses;
 import io.liora.integrations.whatsapp.TenantServiceApi;
 import io.liora.integrations.whatsapp.WabaCredentials;
 import io.liora.integrations.whatsapp.WhatsAppConfig;
@@ -20,7 +21,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,12 +91,12 @@ public class TemplateService {
                 .emitOn(eventLoop)
                 .chain(response -> {
                     if (response != null && response.getStatus() / 100 == 2) {
-                        Map<String, Object> answer = MetaAnswers.body(response);
+                        Map<String, Object> answer = MetaResponses.body(response);
                         return recordAnswer(template, String.valueOf(answer.get("id")),
                                 (String) answer.get("status"), (String) answer.get("category"));
                     }
                     if (response != null && response.getStatus() / 100 == 4) {
-                        String why = MetaAnswers.errorMessage(response);
+                        String why = MetaResponses.errorMessage(response);
                         return tx.forTenant(template.clienteId, () -> MessageTemplate.delete("id = ?1 and clienteId = ?2",
                                 template.id, template.clienteId))
                                 .chain(() -> Uni.createFrom().failure(new ProblemException("template-refused", 422,
@@ -210,31 +210,6 @@ public class TemplateService {
             return META.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Meta's JSON answers. */
-    static final class MetaAnswers {
-        private MetaAnswers() {
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> body(Response response) {
-            try {
-                return response.hasEntity() ? response.readEntity(Map.class) : Map.of();
-            } catch (RuntimeException e) {
-                return Map.of();
-            }
-        }
-
-        /** Meta's own words for a refusal: error_user_msg when it has one, else message. */
-        static String errorMessage(Response response) {
-            if (body(response).get("error") instanceof Map<?, ?> error) {
-                Object user = error.get("error_user_msg");
-                Object message = error.get("message");
-                return String.valueOf(user != null ? user : message != null ? message : "HTTP " + response.getStatus());
-            }
-            return "HTTP " + response.getStatus();
         }
     }
 }

@@ -282,7 +282,7 @@ public class OutboxSender {
     }
 
     static Outcome outcome(Response response) {
-        Map<String, Object> body = readBody(response);
+        Map<String, Object> body = MetaResponses.body(response);
         if (response.getStatus() / 100 == 2) {
             if (Boolean.TRUE.equals(body.get("success"))) {
                 return Outcome.sent(null);
@@ -308,14 +308,5 @@ public class OutboxSender {
             return outcome(http.getResponse());
         }
         return Outcome.failed(MetaError.network(failure.getClass().getSimpleName()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readBody(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(Map.class) : Map.of();
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
     }
 }
