@@ -184,6 +184,59 @@ class TemplateTest extends OutboxTestSupport {
         staff("owner").get("/clientes/" + tenant + "/templates/" + id).then().statusCode(404);
     }
 
+    @Test
+    void theMonthlyCapStopsBillableSendsAtExactlyTheCapAndAnOwnerRaisesIt() throws Exception {
+        metaTakes("pedido_listo", "910000000000006", 0);
+        create(template("pedido_listo")).then().statusCode(201);
+        events(statusEvent("910000000000006", "pedido_listo", "APPROVED", "NONE")).then().statusCode(200);
+        staff("admin").contentType("application/json").body(Map.of("monthly_billable", 3))
+                .put("/clientes/" + tenant + "/usage/cap").then().statusCode(403);
+        staff("owner").contentType("application/json").body(Map.of("monthly_billable", -1))
+                .put("/clientes/" + tenant + "/usage/cap").then().statusCode(400);
+        staff("owner").contentType("application/json").body(Map.of("monthly_billable", 3))
+                .put("/clientes/" + tenant + "/usage/cap").then().statusCode(200)
+                .body("monthly_billable", org.hamcrest.Matchers.equalTo(3))
+                .body("reached", org.hamcrest.Matchers.equalTo(false));
+
+        // ten at once, as from several replicas: exactly three are queued
+        List<CompletableFuture<Integer>> sends = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String key = "cap-" + i;
+            sends.add(CompletableFuture.supplyAsync(() -> send(templateMessage(key, "pedido_listo", "Ana", "#" + key))
+                    .statusCode()));
+        }
+        List<Integer> codes = sends.stream().map(CompletableFuture::join).toList();
+        assertThat(codes).containsOnly(202, 409);
+        assertThat(codes.stream().filter(code -> code == 202)).hasSize(3);
+        send(templateMessage("cap-11", "pedido_listo", "Ana", "#11")).then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:liora:problem:usage-cap-reached"))
+                .body("detail", containsString("cap of 3 billable messages"));
+        // the owners see why; a free answer in the window still goes
+        staff("admin").get("/clientes/" + tenant + "/usage/cap").then().statusCode(200)
+                .body("used_this_month", org.hamcrest.Matchers.equalTo(3))
+                .body("reached", org.hamcrest.Matchers.equalTo(true));
+        send(text("cap-free", "hola")).then().statusCode(202);
+        assertThat(TestDb.query(tenant, "select count(*) as queued from outbound_messages where message_type = 'template'")
+                .get(0)).containsEntry("queued", 3L);
+
+        staff("owner").contentType("application/json").body(Map.of("monthly_billable", 4))
+                .put("/clientes/" + tenant + "/usage/cap").then().statusCode(200)
+                .body("reached", org.hamcrest.Matchers.equalTo(false));
+        send(templateMessage("cap-12", "pedido_listo", "Ana", "#12")).then().statusCode(202);
+        send(templateMessage("cap-13", "pedido_listo", "Ana", "#13")).then().statusCode(409);
+        // the same key again is the same message, not a new place under the cap
+        send(templateMessage("cap-12", "pedido_listo", "Ana", "#12")).then().statusCode(202);
+        staff("owner").get("/clientes/" + tenant + "/usage/cap").then().body("used_this_month",
+                org.hamcrest.Matchers.equalTo(4));
+        // another tenant's cap is its own
+        UUID other = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.staff("owner", other)).get("/clientes/" + other + "/usage/cap").then()
+                .statusCode(200).body("used_this_month", org.hamcrest.Matchers.equalTo(0))
+                .body("monthly_billable", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(TestTokens.staff("owner", other)).contentType("application/json")
+                .body(Map.of("monthly_billable", 100)).put("/clientes/" + tenant + "/usage/cap").then().statusCode(403);
+    }
+
     private void metaTakes(String name, String metaId, int delayMs) {
         wiremock.stubFor(post(urlPathEqualTo("/graph/v21.0/" + waba + "/message_templates"))
                 .withRequestBody(matchingJsonPath("$.name", equalTo(name)))

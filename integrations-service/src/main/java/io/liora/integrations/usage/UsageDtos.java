@@ -25,4 +25,13 @@ public final class UsageDtos {
             + "authentication, service, ...) or a WhatsApp number (its phone_number_id)")
     public record UsageRow(String key, long billable, long free) {
     }
+
+    @Schema(description = "The monthly cap on billable messages (none when null), what this UTC month has "
+            + "used of it, and whether it is reached (then nothing billable is sent)")
+    public record CapState(Integer monthlyBillable, long usedThisMonth, boolean reached) {
+    }
+
+    public record CapChange(@Schema(description = "Billable messages a month; null removes the cap")
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100_000_000) Integer monthlyBillable) {
+    }
 }

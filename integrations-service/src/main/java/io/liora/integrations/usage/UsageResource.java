@@ -39,9 +39,34 @@ public class UsageResource {
     static final int MAX_DAYS = 366;
 
     private final UsageReports reports;
+    private final UsageCaps caps;
+    private final org.eclipse.microprofile.jwt.JsonWebToken jwt;
 
-    public UsageResource(UsageReports reports) {
+    public UsageResource(UsageReports reports, UsageCaps caps, org.eclipse.microprofile.jwt.JsonWebToken jwt) {
         this.reports = reports;
+        this.caps = caps;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/cap")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "usageCap", summary = "The monthly cap on billable messages and this month's use of it")
+    @APIResponseSchema(value = UsageDtos.CapState.class, responseCode = "200", responseDescription = "The cap")
+    public Uni<UsageDtos.CapState> cap(@PathParam("clienteId") UUID clienteId) {
+        return caps.state(clienteId);
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/cap")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER})
+    @Operation(operationId = "setUsageCap", summary = "Set, raise or (with null) remove the monthly cap (owners)")
+    @APIResponseSchema(value = UsageDtos.CapState.class, responseCode = "200", responseDescription = "The cap now")
+    public Uni<UsageDtos.CapState> setCap(@PathParam("clienteId") UUID clienteId,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull UsageDtos.CapChange change) {
+        return caps.set(clienteId, change.monthlyBillable(), "usuario:" + jwt.getSubject());
     }
 
     @GET

@@ -10,6 +10,7 @@ import io.liora.integrations.optout.OptOuts;
 import io.liora.integrations.templates.TemplateRules;
 import io.liora.integrations.templates.TemplateService;
 import io.liora.integrations.templates.TemplateShape;
+import io.liora.integrations.usage.UsageCaps;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,10 @@ public class MessageService {
     private final TenantTransactions tx;
     private final OutboxSender sender;
     private final OptOuts optOuts;
+    private final UsageCaps caps;
 
-    public MessageService(TenantTransactions tx, OutboxSender sender, OptOuts optOuts) {
+    public MessageService(TenantTransactions tx, OutboxSender sender, OptOuts optOuts, UsageCaps caps) {
+        this.caps = caps;
         this.tx = tx;
         this.sender = sender;
         this.optOuts = optOuts;
@@ -51,6 +54,9 @@ public class MessageService {
                         : optOuts.refuseIfOptedOut(clienteId, request.contactId(), request.to(),
                                 request.recipient(), request.idempotencyKey())
                                 .chain(() -> fitsItsTemplate(clienteId, request))
+                                // a template is what Meta bills: it takes its place under the monthly cap
+                                .chain(() -> "template".equals(request.type()) ? caps.reserveBillable(clienteId)
+                                        : Uni.createFrom().voidItem())
                                 .chain(() -> message.<OutboundMessage>persistAndFlush())))
                 // two callers raced with the same key: the other one's row is the message
                 .onFailure(DatabaseErrors::isUniqueViolation)
