@@ -38,6 +38,9 @@ class TemplateTest extends OutboxTestSupport {
     private static final String BODY = "Hola {{1}}, tu pedido {{2}} está listo para retiro";
     private String waba;
 
+    @jakarta.inject.Inject
+    io.liora.integrations.templates.TemplateSync sync;
+
     @BeforeEach
     void account() {
         waba = String.valueOf(300_000_000_000_000L + (long) (Math.random() * 1e14));
@@ -235,6 +238,24 @@ class TemplateTest extends OutboxTestSupport {
                 .body("monthly_billable", org.hamcrest.Matchers.nullValue());
         given().auth().oauth2(TestTokens.staff("owner", other)).contentType("application/json")
                 .body(Map.of("monthly_billable", 100)).put("/clientes/" + tenant + "/usage/cap").then().statusCode(403);
+    }
+
+    @Test
+    void aMissedWebhookIsMadeGoodByTheSyncWithMetasList() throws Throwable {
+        metaTakes("pedido_listo", "910000000000007", 0);
+        String id = create(template("pedido_listo")).then().statusCode(201).extract().path("id");
+        wiremock.stubFor(get(urlPathEqualTo("/graph/v21.0/" + waba + "/message_templates")).willReturn(okJson(
+                "{\"data\":[{\"id\":\"910000000000007\",\"name\":\"pedido_listo\",\"language\":\"es\","
+                        + "\"status\":\"APPROVED\",\"category\":\"UTILITY\",\"quality_score\":{\"score\":\"GREEN\"}},"
+                        + "{\"id\":\"1\",\"name\":\"only_at_meta\",\"language\":\"es\",\"status\":\"APPROVED\"}]}")));
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> sync.round());
+        staff("owner").get("/clientes/" + tenant + "/templates/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("APPROVED"))
+                .body("quality", org.hamcrest.Matchers.equalTo("GREEN"));
+        assertThat(TestDb.query(tenant, "select count(*) as n from message_templates").get(0)).containsEntry("n", 1L);
+        wiremock.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/graph/v21.0/" + waba + "/message_templates"))
+                .withHeader("Authorization", equalTo("Bearer EAAG-tenant-token")));
     }
 
     private void metaTakes(String name, String metaId, int delayMs) {

@@ -53,6 +53,10 @@ public interface WhatsAppConfig {
     @WithDefault("PT60S")
     Duration credentialsTtl();
 
+    /** How often templates are compared with Meta's list of each account (webhooks can be missed). */
+    @WithDefault("PT15M")
+    Duration templateSync();
+
     /** How often a paused tenant (expired token) is checked for a rotated one. */
     @WithDefault("PT60S")
     Duration pauseRecheck();
