@@ -67,11 +67,11 @@ class OutboxTest extends OutboxTestSupport {
 
     @Test
     void permanentErrorsFailWithMetasCodeAndCanBeReplayedOnce() throws Throwable {
-        graphAnswers(metaError(400, 131047, "Re-engagement message"));
+        graphAnswers(metaError(400, 131026, "Message undeliverable"));
         String id = send(text("p-1", "hola")).then().statusCode(202).extract().path("id");
         round();
-        assertThat(row(id)).containsEntry("status", "failed").containsEntry("error_code", 131047)
-                .containsEntry("error_title", "Re-engagement message");
+        assertThat(row(id)).containsEntry("status", "failed").containsEntry("error_code", 131026)
+                .containsEntry("error_title", "Message undeliverable");
         // listing the outbox is for the tenant's staff (no service reads it)
         io.restassured.RestAssured.given().auth().oauth2(io.liora.testing.TestTokens.staff("owner", tenant))
                 .get("/clientes/" + tenant + "/messages?status=failed").then().statusCode(200)
@@ -127,6 +127,18 @@ class OutboxTest extends OutboxTestSupport {
         statuses(List.of(Map.of("id", "wamid.status-2", "status", "failed", "timestamp", "1764400000",
                 "errors", List.of(Map.of("code", 131026, "title", "Message undeliverable"))))).then().statusCode(200);
         assertThat(row(id)).containsEntry("status", "failed").containsEntry("error_code", 131026);
+    }
+
+    @Test
+    void aTextAfterTheWindowFailsOnceWithTheFixInItsError() throws Throwable {
+        graphAnswers(metaError(400, 131047, "(#131047) Re-engagement message"));
+        String id = send(text("w-1", "¿Sigues ahí?")).then().statusCode(202).extract().path("id");
+        round();
+        assertThat(row(id)).containsEntry("status", "failed").containsEntry("error_code", 131047);
+        assertThat((String) row(id).get("error_title")).startsWith("(#131047) Re-engagement message")
+                .contains("send an approved template instead");
+        round();
+        wiremock.verify(1, postRequestedFor(urlPathMatching("/graph/.*")));
     }
 
     @Test

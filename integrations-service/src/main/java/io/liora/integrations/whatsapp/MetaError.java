@@ -18,7 +18,15 @@ public record MetaError(Integer code, String title, Kind kind) {
     /** Meta's own transient failures. */
     private static final Set<Integer> TEMPORARY_CODES = Set.of(1, 2, 131000, 131016);
 
+    /** Free-form outside the customer's 24-hour window: only a template reaches them. */
+    public static final int WINDOW_CLOSED = 131047;
+
     public static MetaError classify(int httpStatus, Integer code, String title) {
+        if (code != null && code == WINDOW_CLOSED) {
+            // kept with the message, so whoever reads the failure reads the fix too
+            return new MetaError(code, title + " (the customer's 24-hour window has closed: send an approved template"
+                    + " instead, type template; create one with POST /clientes/{id}/templates)", Kind.PERMANENT);
+        }
         if (code != null && code == 190) {
             return new MetaError(code, title, Kind.TOKEN_EXPIRED);
         }
