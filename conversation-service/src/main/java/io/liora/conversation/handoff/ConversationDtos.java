@@ -54,6 +54,10 @@ public final class ConversationDtos {
      */
     public record AgentMessage(@Size(min = 1, max = 4096) String text, @jakarta.validation.Valid TemplateChoice template) {
 
+        public static AgentMessage ofText(String text) {
+            return new AgentMessage(text, null);
+        }
+
         /** What the transcript shows, and what the same Idempotency-Key must send again. */
         public String shown() {
             return text != null ? text : "[plantilla " + template.name() + "] " + String.join(" · ", template.parameters());

@@ -77,7 +77,8 @@ public class Handoffs {
             mayRelease(state, caller);
             return state;
         })).chain(state -> text == null ? Uni.createFrom().voidItem()
-                : send(clienteId, contactId, caller, new ConversationDtos.AgentMessage(text, null), "release:" + (idempotencyKey != null ? idempotencyKey
+                : send(clienteId, contactId, caller, ConversationDtos.AgentMessage.ofText(text), "release:"
+                        + (idempotencyKey != null ? idempotencyKey
                         : state.handoffAt == null ? "0" : String.valueOf(state.handoffAt.toEpochMilli())), false)
                         .replaceWithVoid())
                 .emitOn(context)

@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 record WebhookPayload(List<Message> messages, List<Status> statuses, int unreadableStatuses,
         List<TemplateEvent> templateEvents) {
 
-    /** Meta's ids of business numbers are digits. */
     private static final Logger LOG = Logger.getLogger(WebhookPayload.class);
+    /** Meta's ids of business numbers are digits. */
     private static final Pattern NUMBER_ID = Pattern.compile("^[0-9]{1,30}$");
     /** A customer's number as Meta writes it (wa_id): digits with the country code. */
     private static final Pattern PHONE = Pattern.compile("^[1-9][0-9]{6,14}$");

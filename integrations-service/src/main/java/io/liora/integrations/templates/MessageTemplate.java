@@ -1,6 +1,7 @@
 package io.liora.integrations.templates;
 
 import io.liora.common.persistence.LioraEntity;
+import io.liora.integrations.whatsapp.JsonMaps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -36,15 +37,8 @@ public class MessageTemplate extends LioraEntity {
     @Column(name = "components", nullable = false)
     public String componentsJson;
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     public List<Map<String, Object>> components() {
-        try {
-            return JSON.readValue(componentsJson, new com.fasterxml.jackson.core.type.TypeReference<>() {
-            });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Template " + id + " holds invalid JSON", e);
-        }
+        return JsonMaps.listOfMaps(componentsJson);
     }
 
     @Column(name = "meta_template_id")

@@ -2,6 +2,7 @@ package io.liora.integrations.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liora.common.persistence.TenantTransactions;
+import io.liora.integrations.whatsapp.JsonMaps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import org.jboss.logging.Logger;
 public class TemplateEvents {
 
     private static final Logger LOG = Logger.getLogger(TemplateEvents.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String MATCH = " where waba_id = :waba and (meta_template_id = :id"
             + " or (meta_template_id is null and name = :name and language = :language))";
     private static final String STATUS = "update message_templates set status = :value, reason = :reason,"
@@ -43,38 +43,23 @@ public class TemplateEvents {
     }
 
     private Uni<Integer> applyOne(TemplateDtos.TemplateEvent event) {
-        JsonNode value = JSON.valueToTree(event.value());
-        String sql;
-        String newValue;
-        String reason = null;
-        switch (event.field()) {
-            case "message_template_status_update" -> {
-                sql = STATUS;
-                newValue = text(value, "event");
-                reason = text(value, "reason");
-                reason = reason == null || "NONE".equals(reason) ? null : reason;
-            }
-            case "message_template_quality_update" -> {
-                sql = QUALITY;
-                newValue = text(value, "new_quality_score");
-            }
-            default -> {
-                sql = CATEGORY;
-                newValue = text(value, "new_category");
-            }
-        }
+        JsonNode value = JsonMaps.tree(event.value());
+        boolean statusUpdate = "message_template_status_update".equals(event.field());
+        boolean qualityUpdate = "message_template_quality_update".equals(event.field());
+        String sql = statusUpdate ? STATUS : qualityUpdate ? QUALITY : CATEGORY;
+        String newValue = text(value, statusUpdate ? "event" : qualityUpdate ? "new_quality_score" : "new_category");
         if (newValue == null || newValue.length() > 30) {
             LOG.infof("Template webhook %s for account %s without a usable value: ignored", event.field(), event.wabaId());
             return Uni.createFrom().item(0);
         }
-        String finalReason = reason;
+        String reason = statusUpdate ? text(value, "reason") : null;
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql).setParameter("value", newValue)
                     .setParameter("waba", event.wabaId()).setParameter("id", text(value, "message_template_id"))
                     .setParameter("name", text(value, "message_template_name"))
                     .setParameter("language", text(value, "message_template_language"));
-            if (sql == STATUS) {
-                query.setParameter("reason", finalReason);
+            if (statusUpdate) {
+                query.setParameter("reason", "NONE".equals(reason) ? null : reason);
             }
             return query.executeUpdate();
         });

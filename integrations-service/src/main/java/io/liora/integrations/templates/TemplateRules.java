@@ -3,6 +3,7 @@ package io.liora.integrations.templates;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liora.common.problem.Problem;
 import io.liora.common.problem.ProblemException;
+import io.liora.integrations.whatsapp.JsonMaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.TreeSet;
  */
 public final class TemplateRules {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final int HEADER_MAX = 60;
     private static final int FOOTER_MAX = 60;
 
@@ -84,7 +84,7 @@ public final class TemplateRules {
             errors.add(error(at + ".text", "a header takes at most one variable"));
             return;
         }
-        JsonNode examples = component.example() == null ? null : JSON.valueToTree(component.example()).get(exampleField);
+        JsonNode examples = component.example() == null ? null : JsonMaps.tree(component.example()).get(exampleField);
         // Meta's shape: body_text is [[one example per variable]], header_text is [one per variable]
         JsonNode values = examples != null && body && examples.isArray() ? examples.get(0) : examples;
         if (values == null || !values.isArray() || values.size() != variables.size()) {

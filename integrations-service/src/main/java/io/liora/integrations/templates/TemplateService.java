@@ -1,9 +1,5 @@
 package io.liora.integrations.templates;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.problem.DatabaseErrors;
@@ -12,6 +8,7 @@ import io.liora.common.problem.ProblemException;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.rest.Pages;
+import io.liora.integrations.whatsapp.JsonMaps;
 import io.liora.integrations.whatsapp.MetaResponses;
 import io.liora.integrations.whatsapp.TenantServiceApi;
 import io.liora.integrations.whatsapp.WabaCredentials;
@@ -39,9 +36,6 @@ import org.jboss.logging.Logger;
 public class TemplateService {
 
     private static final Logger LOG = Logger.getLogger(TemplateService.class);
-    private static final ObjectMapper META = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final TenantTransactions tx;
     private final WabaCredentials credentials;
@@ -66,8 +60,7 @@ public class TemplateService {
             template.name = request.name();
             template.language = request.language();
             template.category = request.category();
-            template.componentsJson = json(META.convertValue(request.components(), new TypeReference<List<Object>>() {
-            }));
+            template.componentsJson = JsonMaps.text(request.components());
             template.createdBy = actor;
             return tx.forTenant(clienteId, () -> template.<MessageTemplate>persistAndFlush())
                     .onFailure(DatabaseErrors::isUniqueViolation).transform(e -> new ProblemException(
@@ -203,13 +196,5 @@ public class TemplateService {
                                 "This number's account is not known; register the number again with its waba_id");
                     }
                 });
-    }
-
-    private static String json(Object value) {
-        try {
-            return META.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

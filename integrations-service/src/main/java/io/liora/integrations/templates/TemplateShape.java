@@ -1,6 +1,7 @@
 package io.liora.integrations.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liora.integrations.whatsapp.JsonMaps;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 
@@ -9,11 +10,9 @@ public record TemplateShape(int bodyVariables, int headerVariables) {
 
     static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\{\\{\\s*(\\d{1,3})\\s*}}");
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     /** Of a template's components, as Meta's JSON (records or maps). */
     public static TemplateShape of(Object componentsAsJson) {
-        JsonNode components = JSON.valueToTree(componentsAsJson);
+        JsonNode components = JsonMaps.tree(componentsAsJson);
         int body = 0;
         int header = 0;
         for (JsonNode component : components) {

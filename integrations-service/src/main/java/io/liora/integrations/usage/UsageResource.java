@@ -6,9 +6,13 @@ import io.liora.common.security.Roles;
 import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -40,9 +45,9 @@ public class UsageResource {
 
     private final UsageReports reports;
     private final UsageCaps caps;
-    private final org.eclipse.microprofile.jwt.JsonWebToken jwt;
+    private final JsonWebToken jwt;
 
-    public UsageResource(UsageReports reports, UsageCaps caps, org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+    public UsageResource(UsageReports reports, UsageCaps caps, JsonWebToken jwt) {
         this.reports = reports;
         this.caps = caps;
         this.jwt = jwt;
@@ -57,15 +62,15 @@ public class UsageResource {
         return caps.state(clienteId);
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/cap")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER})
     @Operation(operationId = "setUsageCap", summary = "Set, raise or (with null) remove the monthly cap (owners)")
     @APIResponseSchema(value = UsageDtos.CapState.class, responseCode = "200", responseDescription = "The cap now")
     public Uni<UsageDtos.CapState> setCap(@PathParam("clienteId") UUID clienteId,
-            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull UsageDtos.CapChange change) {
+            @Valid @NotNull UsageDtos.CapChange change) {
         return caps.set(clienteId, change.monthlyBillable(), "usuario:" + jwt.getSubject());
     }
 

@@ -1,7 +1,5 @@
 package io.liora.integrations.whatsapp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liora.common.persistence.TenantTransactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,8 +24,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryStatuses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Rank of a status: a message moves only to a higher one, and never from failed or read. */
     private static final Map<String, Integer> RANK = Map.of("queued", 0, "sent", 1, "failed", 2, "delivered", 3,
             "read", 4);
@@ -49,7 +45,7 @@ public class DeliveryStatuses {
                 left join outbound_messages c on w.id is null and c.cliente_id = :cliente and c.wamid is null
                                               and c.id = r.callback
             ), locked as (
-                select m.id, m.status, m.wamid, m.priced_at,
+                select m.id, m.status, m.priced_at,
                        case m.status when 'queued' then 0 when 'sent' then 1 when 'failed' then 2
                                      when 'delivered' then 3 else 4 end as rank
                 from outbound_messages m join matched t on t.id = m.id
@@ -96,7 +92,7 @@ public class DeliveryStatuses {
         }
         return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session
                 .createNativeQuery(APPLY, Object[].class)
-                .setParameter("cliente", clienteId).setParameter("rows", json(rows)).getResultList()))
+                .setParameter("cliente", clienteId).setParameter("rows", JsonMaps.text(rows)).getResultList()))
                 .map(updated -> {
                     int moved = 0;
                     for (Object[] row : updated) {
@@ -169,13 +165,5 @@ public class DeliveryStatuses {
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

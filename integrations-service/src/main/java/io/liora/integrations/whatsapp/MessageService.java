@@ -30,10 +30,10 @@ public class MessageService {
     private final UsageCaps caps;
 
     public MessageService(TenantTransactions tx, OutboxSender sender, OptOuts optOuts, UsageCaps caps) {
-        this.caps = caps;
         this.tx = tx;
         this.sender = sender;
         this.optOuts = optOuts;
+        this.caps = caps;
     }
 
     /** Queues the message, or returns the one already queued with the same key. */

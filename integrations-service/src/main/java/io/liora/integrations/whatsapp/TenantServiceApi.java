@@ -15,8 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/internal/clientes/{clienteId}/waba/{phoneNumberId}")
 public interface TenantServiceApi {
 
-    /** The decrypted credentials of a tenant's number. */
-    /** wabaId: the number's WhatsApp Business Account, whose templates it sends. */
+    /** The decrypted credentials of a tenant's number, and its WhatsApp Business Account (wabaId). */
     record Credentials(UUID clienteId, String phoneNumberId, String accessToken, String estado, String wabaId) {
         @Override
         public String toString() {
