@@ -6,9 +6,11 @@ import hmac
 import json
 import os
 import random
+import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -254,6 +256,96 @@ def customers_as_they_write_reach_the_right_skill():
     assert "Reciclaje" in text_of(say(who, text="dónde tiro el aceite usado")), "no recycling answer"
 
 
+def tables_holding(needle):
+    """Every service database's tables with a row holding `needle` in any column, searched as PostgreSQL's
+    superuser (row-level security aside): how the erasure check proves nothing of a person is left."""
+    assert needle.replace(" ", "").replace(".", "").isalnum(), needle
+    host, port = os.environ.get("PGHOST", "127.0.0.1"), os.environ.get("PGPORT", "5432")
+    if subprocess.run(["pg_isready", "-q", "-h", host, "-p", port]).returncode != 0:
+        port = "55432"  # up.sh's embedded PostgreSQL
+    found = []
+    for service in ("tenant", "conversation", "catalog", "integrations"):
+        sql = ("select format('select %L from %I t where strpos(cast(to_jsonb(t) as text), %L) > 0 limit 1', "
+               f"c.relname, c.relname, '{needle}') from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+               "where n.nspname = 'public' and c.relkind in ('r', 'p') \\gexec\n")
+        run = subprocess.run(["psql", "-h", host, "-p", port, "-U", "postgres", "-At", "-v", "ON_ERROR_STOP=1",
+                              "-d", f"{os.environ.get('LIORA_DB_PREFIX', 'liora')}_{service}"],
+                             input=sql, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        found += [f"{service}.{table}" for table in run.stdout.split()]
+    return found
+
+
+def restart_integrations_later(seconds):
+    """kill -9 integrations-service now; up.sh starts it again after `seconds` (in the background)."""
+    pid = open(os.path.join(HERE, "run", "pids", "integrations-service")).read().strip()
+    subprocess.run(["kill", "-9", pid], check=True)
+    return subprocess.Popen(["bash", "-c", f"sleep {seconds}; LIORA_SKIP_BUILD=true bash deploy/local/up.sh"],
+                            cwd=os.path.join(HERE, "..", ".."), env={**os.environ, "LIORA_FRESH_DATABASES": ""},
+                            stdout=open(os.path.join(HERE, "run", "logs", "e2e-restart.log"), "w"),
+                            stderr=subprocess.STDOUT)
+
+
+def a_customers_data_is_exported_and_erased_everywhere_even_with_a_service_down():
+    owner = owner_token()
+    tenant = ENV["LIORA_DEMO_CLIENTE_ID"]
+    phone = "569" + str(random.randint(10_000_000, 99_999_999))
+    name = "Erasmo" + str(random.randint(10**5, 10**6))
+    secret = "mi pedido privado " + str(random.randint(10**8, 10**9))
+    who = {"from": phone, "name": name}
+    say(who, text="hola")
+    wamid = "wamid.E2Eerase" + str(random.randint(10**9, 10**10))
+    sent_at = str(int(time.time()))
+    payload = {"object": "whatsapp_business_account", "entry": [{"id": "200000000000001", "changes": [{"field": "messages",
+               "value": {"messaging_product": "whatsapp",
+                         "metadata": {"display_phone_number": "15550000001", "phone_number_id": NUMBER},
+                         "contacts": [{"profile": {"name": name}, "wa_id": phone}],
+                         "messages": [{"from": phone, "id": wamid, "timestamp": sent_at,
+                                       "type": "text", "text": {"body": secret}}]}}]}]}
+    webhook = json.dumps(payload).encode()
+    signature = "sha256=" + hmac.new(ENV["LIORA_META_APP_SECRET"].encode(), webhook, hashlib.sha256).hexdigest()
+    before = len(answers(phone))
+    assert call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=webhook,
+                headers={"X-Hub-Signature-256": signature})[0] == 200
+    wait(lambda: len(answers(phone)) > before or None)
+    conversations = f"{ENV['LIORA_CONVERSATION_URL']}/clientes/{tenant}/conversations"
+    listed = json.loads(call("GET", conversations + "?limit=100", headers=owner)[2])["items"]
+    contact = next(c["contact_id"] for c in listed if c.get("phone") == phone)
+    wait(lambda: "integrations.outbound_messages" in tables_holding(phone) or None)
+
+    # the export: this person's data from both services, nobody else's
+    status, _, document = call("GET", f"{ENV['LIORA_CONVERSATION_URL']}/clientes/{tenant}/contacts/{contact}/export",
+                               headers=owner)
+    assert status == 200, (status, document)
+    export = json.loads(document)
+    assert secret in document and CONTACT not in document, "the export holds another customer or misses this one"
+    assert export["integrations_service"]["outbound_messages"] and all(
+        m["recipient"] == phone for m in export["integrations_service"]["outbound_messages"]), export
+
+    # the erasure, started while integrations-service is down, completes once it is back
+    restarting = restart_integrations_later(5)
+    status, headers, body = call("DELETE", f"{ENV['LIORA_CONVERSATION_URL']}/clientes/{tenant}/contacts/{contact}",
+                                 headers=owner)
+    assert status == 202 and json.loads(body)["status"] == "running", (status, body)
+    erasure = ENV["LIORA_CONVERSATION_URL"] + urllib.parse.urlparse(headers["Location"]).path
+    restarting.wait(timeout=120)
+    done = wait(lambda: (lambda e: e if e["status"] == "done" else None)(
+        json.loads(call("GET", erasure, headers=owner)[2])), timeout=120)
+    assert done["attempts"] >= 1, ("integrations-service was down, yet no attempt failed", done)
+    for trace in (phone, name, secret):
+        left = tables_holding(trace)
+        assert not left, (trace, left)
+
+    # Meta retries the old webhook: dropped, nothing comes back
+    assert call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=webhook,
+                headers={"X-Hub-Signature-256": signature})[0] == 200
+    time.sleep(3)
+    assert not tables_holding(phone) and not tables_holding(secret), "a late retry brought the data back"
+    audit = json.loads(call("GET", f"{ENV['LIORA_TENANT_URL']}/clientes/{tenant}/audit?action=contact.erased",
+                            headers=owner)[2])["items"]
+    assert [a["target_id"] for a in audit].count(contact) == 1, audit
+
+
 def the_management_surface_is_on_its_own_port_only():
     for port in (8081, 8082, 8083, 8084):
         for path in ("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/"):
@@ -283,6 +375,8 @@ for name, test in [("hola gets the menu", greeting),
                    ("pictures and locations get their answer", pictures_and_locations_get_their_answer),
                    ("customers as they write: no parkas, sapatillas, the price of honey, wenas, used oil",
                     customers_as_they_write_reach_the_right_skill),
+                   ("a customer's data is exported, and erased in every database even with integrations-service down",
+                    a_customers_data_is_exported_and_erased_everywhere_even_with_a_service_down),
                    ("health, metrics and OpenAPI only on the management port; no Swagger UI",
                     the_management_surface_is_on_its_own_port_only)]:
     check(name, test)

@@ -17,7 +17,7 @@ LIORA_SKIP_BUILD=true LIORA_DB_PREFIX=liora_e2e LIORA_FRESH_DATABASES=true bash 
     tail -n 40 deploy/local/run/logs/*.log
     exit 1
 }
-python3 deploy/local/e2e.py
+LIORA_DB_PREFIX=liora_e2e python3 deploy/local/e2e.py
 status=$?
 # the generated Java SDK against the same processes: login, invitation, catalog publish
 if [ "$status" -eq 0 ]; then

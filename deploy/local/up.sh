@@ -62,6 +62,8 @@ LIORA_DEMO_ACCESS_TOKEN=EAAG-sandbox-$(rnd 16)
 ENV
     chmod 600 "$secrets"
 fi
+# secrets added since a machine's secrets.env was made
+grep -q '^LIORA_TOMBSTONE_KEY=' "$secrets" || echo "LIORA_TOMBSTONE_KEY=$(openssl rand -hex 32)" >> "$secrets"
 set -a; . "$secrets"; set +a
 
 export LIORA_DB_PASSWORD=liora_app LIORA_DB_MIGRATION_PASSWORD=liora_owner
@@ -88,7 +90,8 @@ prefix="${LIORA_DB_PREFIX:-liora}"
 start tenant-service tenant-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_tenant" \
     QUARKUS_PROFILE=demo LIORA_SIGNING_KEY_DIR="$run/keys" LIORA_SIGNING_KEY_ID=k1 \
     LIORA_CONSOLE_ORIGINS="$LIORA_CONVERSATION_URL"
-start catalog-service catalog-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_catalog"
+start catalog-service catalog-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_catalog" \
+    LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_CATALOG"
 start integrations-service integrations-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_integrations" \
     LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_INTEGRATIONS" LIORA_GRAPH_BASE_URL="$LIORA_SANDBOX_URL" \
     LIORA_BITLY_BASE_URL="$LIORA_SANDBOX_URL" LIORA_BITLY_TOKEN=sandbox-bitly-token LIORA_BITLY_DOMAIN=localhost:8090

@@ -50,6 +50,25 @@ public final class TestDb {
         }
     }
 
+    /**
+     * The tables in which a row the tenant can see holds {@code needle} anywhere (any column, as
+     * text): how a test proves that nothing of a person is left.
+     */
+    public static List<String> tablesHolding(UUID tenant, String needle) {
+        List<String> holding = new ArrayList<>();
+        for (Map<String, Object> table : query(tenant, "select c.relname from pg_class c "
+                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p') "
+                + "and has_table_privilege(c.oid, 'SELECT') order by c.relname")) {
+            String name = table.get("relname").toString();
+            long rows = ((Number) query(tenant, "select count(*) as n from \"" + name + "\" t "
+                    + "where strpos(cast(to_jsonb(t) as text), ?) > 0", needle).get(0).get("n")).longValue();
+            if (rows > 0) {
+                holding.add(name);
+            }
+        }
+        return holding;
+    }
+
     private static List<Map<String, Object>> rows(Connection db, String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = prepare(db, sql, args); ResultSet rows = statement.executeQuery()) {
             List<Map<String, Object>> result = new ArrayList<>();

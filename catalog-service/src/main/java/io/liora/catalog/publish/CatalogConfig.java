@@ -35,4 +35,12 @@ public interface CatalogConfig {
     /** How long the previous publishing secret stays valid after a rotation. */
     @WithDefault("PT24H")
     Duration secretGrace();
+
+    /** Whether this replica runs the background work: publishes to the audit trail, retention. */
+    @WithDefault("true")
+    boolean workersEnabled();
+
+    /** How often publishes and rollbacks not yet in the audit trail are sent. */
+    @WithDefault("PT5S")
+    Duration auditEvery();
 }

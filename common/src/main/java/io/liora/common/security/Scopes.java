@@ -27,6 +27,12 @@ public final class Scopes {
     public static final String CONTACTS_OPT_OUT = "contacts:opt-out";
     /** Tracked short links (integrations-service). */
     public static final String LINKS_SHORTEN = "links:shorten";
+    /** Recording a service's audited actions in the audit trail (tenant-service). */
+    public static final String AUDIT_WRITE = "audit:write";
+    /** Every tenant's retention window (tenant-service). */
+    public static final String RETENTION_READ = "retention:read";
+    /** Everything integrations-service holds about one contact: its export and its erasure. */
+    public static final String CONTACTS_DATA = "contacts:data";
     /** The intent fallback (integrations-service). */
     public static final String NLP_CLASSIFY = "nlp:classify";
 
@@ -36,10 +42,11 @@ public final class Scopes {
      */
     public static final Map<String, Set<String>> OF_CLIENT = Map.of(
             "conversation-service", Set.of(WABA_LOOKUP, CATALOG_READ, MESSAGES_SEND, STATUSES_WRITE,
-                    TEMPLATE_EVENTS_WRITE, CONTACTS_OPT_OUT, LINKS_SHORTEN, NLP_CLASSIFY),
-            "integrations-service", Set.of(WABA_CREDENTIALS),
-            // catalog-service calls none of our services
-            "catalog-service", Set.of());
+                    TEMPLATE_EVENTS_WRITE, CONTACTS_OPT_OUT, LINKS_SHORTEN, NLP_CLASSIFY, CONTACTS_DATA,
+                    AUDIT_WRITE, RETENTION_READ),
+            "integrations-service", Set.of(WABA_CREDENTIALS, RETENTION_READ),
+            // its publishes and rollbacks go to the audit trail
+            "catalog-service", Set.of(AUDIT_WRITE, RETENTION_READ));
 
     private Scopes() {
     }

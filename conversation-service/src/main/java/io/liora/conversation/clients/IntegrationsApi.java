@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,14 @@ public interface IntegrationsApi {
     record StatusResult(int applied, int ignored) {
     }
 
+    /** What finds a contact's rows besides its id (older rows carry only the address). */
+    record ContactIdentifiers(List<String> phones, List<String> bsuids) {
+    }
+
+    /** What integrations-service did to erase a contact. */
+    record ContactErased(int messagesRedacted, int messagesCancelled, int optOutsRemoved) {
+    }
+
     @POST
     @Path("/messages")
     Uni<Queued> send(@HeaderParam("X-Client-ID") String tenant, OutgoingMessage message);
@@ -63,6 +72,19 @@ public interface IntegrationsApi {
     @DELETE
     @Path("/internal/contacts/{contactId}/opt-out")
     Uni<Void> optIn(@HeaderParam("X-Client-ID") String tenant, @PathParam("contactId") UUID contactId);
+
+    /** Everything integrations-service holds about the contact, as one JSON object. */
+    @POST
+    @Path("/internal/contacts/{contactId}/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> exportContact(@HeaderParam("X-Client-ID") String tenant, @PathParam("contactId") UUID contactId,
+            ContactIdentifiers identifiers);
+
+    /** Erases it there: queued messages cancelled, sent ones redacted, the opt-out removed; idempotent. */
+    @POST
+    @Path("/internal/contacts/{contactId}/erasure")
+    Uni<ContactErased> eraseContact(@HeaderParam("X-Client-ID") String tenant, @PathParam("contactId") UUID contactId,
+            ContactIdentifiers identifiers);
 
     @POST
     @Path("/links/shorten")

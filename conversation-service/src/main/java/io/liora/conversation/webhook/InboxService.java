@@ -3,6 +3,7 @@ package io.liora.conversation.webhook;
 import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.problem.DatabaseErrors;
+import io.liora.conversation.privacy.Tombstones;
 import io.liora.conversation.tenant.NumberOwners;
 import io.liora.conversation.tenant.TenantServiceApi;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -37,29 +39,42 @@ import org.jboss.logging.Logger;
 public class InboxService {
 
     private static final Logger LOG = Logger.getLogger(InboxService.class);
-    /** The contact is found or created first, in the same statement; the message's status follows from it. */
+    /**
+     * The contact is found or created first, in the same statement; the message's status follows
+     * from it. A message of an erased person sent before the erasure (Meta's late retry) is dropped:
+     * neither the message nor the contact comes back.
+     */
     private static final String INSERT_MESSAGE = """
-            with sender as (
-                select case when cast(:resolve as boolean)
+            with erased as (
+                select exists (select 1 from contact_tombstones t
+                               where t.cliente_id = cast(:cliente as uuid)
+                                 and t.identifier_hash in (cast(:phoneHash as text), cast(:bsuidHash as text))
+                                 and t.erased_at >= cast(:sentAt as timestamptz)) as yes),
+            sender as (
+                select case when cast(:resolve as boolean) and not (select yes from erased)
                             then liora_contact_for(cast(:cliente as uuid), cast(:phone as text), cast(:bsuid as text),
                                                    cast(:parent as text), cast(:username as text), cast(:name as text),
                                                    cast(:previousPhone as text), cast(:previousBsuid as text))
-                       end as contact_id)
-            insert into inbound_messages (id, wamid, cliente_id, phone_number_id, msisdn, profile_name, message_type,
-                                          message, original, anomalies, sent_at, status, reason, contact_id,
-                                          media_id, media_mime_type, media_expires_at)
-            select gen_random_uuid(), cast(:wamid as text), cast(:cliente as uuid), cast(:number as text),
-                   cast(:phone as text), cast(:name as text), cast(:type as text), cast(cast(:message as text) as jsonb),
-                   cast(:original as text), cast(:anomalies as text), cast(:sentAt as timestamptz),
-                   case when cast(:status as text) = 'pending' and sender.contact_id is null then 'unattributable'
-                        else cast(:status as text) end,
-                   case when cast(:status as text) = 'pending' and sender.contact_id is null
-                        then 'no identifier of the customer (from, user_id, wa_id)' else cast(:reason as text) end,
-                   sender.contact_id, cast(:mediaId as text), cast(:mediaType as text),
-                   cast(:mediaExpiresAt as timestamptz)
-            from sender
-            on conflict (phone_number_id, wamid) do nothing
-            returning status""";
+                       end as contact_id),
+            stored as (
+                insert into inbound_messages (id, wamid, cliente_id, phone_number_id, msisdn, profile_name, message_type,
+                                              message, original, anomalies, sent_at, status, reason, contact_id,
+                                              media_id, media_mime_type, media_expires_at)
+                select gen_random_uuid(), cast(:wamid as text), cast(:cliente as uuid), cast(:number as text),
+                       cast(:phone as text), cast(:name as text), cast(:type as text), cast(cast(:message as text) as jsonb),
+                       cast(:original as text), cast(:anomalies as text), cast(:sentAt as timestamptz),
+                       case when cast(:status as text) = 'pending' and sender.contact_id is null then 'unattributable'
+                            else cast(:status as text) end,
+                       case when cast(:status as text) = 'pending' and sender.contact_id is null
+                            then 'no identifier of the customer (from, user_id, wa_id)' else cast(:reason as text) end,
+                       sender.contact_id, cast(:mediaId as text), cast(:mediaType as text),
+                       cast(:mediaExpiresAt as timestamptz)
+                from sender
+                where not (select yes from erased)
+                on conflict (phone_number_id, wamid) do nothing
+                returning status)
+            select coalesce((select status from stored),
+                            case when (select yes from erased) then 'erased' else 'duplicate' end)""";
     /** The last resort for a message PostgreSQL refused: only what any column holds. */
     private static final String INSERT_REFUSED = """
             insert into inbound_messages (id, wamid, cliente_id, phone_number_id, message_type, message, original,
@@ -68,24 +83,30 @@ public class InboxService {
                     cast(:original as text), now(), 'malformed', 'refused by the database: ' || cast(:sqlState as text))
             on conflict (phone_number_id, wamid) do nothing
             returning status""";
+    /** A status of a message to an erased person, from before the erasure, is dropped too. */
     private static final String INSERT_STATUS = """
             insert into pending_statuses (id, cliente_id, wamid, status, item)
-            values (gen_random_uuid(), :cliente, :wamid, :status, cast(cast(:item as text) as jsonb))
+            select gen_random_uuid(), :cliente, :wamid, :status, cast(cast(:item as text) as jsonb)
+            where not exists (select 1 from contact_tombstones t
+                              where t.cliente_id = :cliente and t.identifier_hash = cast(:recipientHash as text)
+                                and t.erased_at >= cast(:at as timestamptz))
             on conflict (wamid, status) do nothing""";
 
     /** What one webhook came to. */
     public record Stored(int messages, int duplicates, int unroutable, int unattributable, int malformed,
-            int statuses) {
+            int erased, int statuses) {
     }
 
     private final TenantTransactions tx;
     private final NumberOwners owners;
     private final MeterRegistry metrics;
+    private final Tombstones tombstones;
 
-    public InboxService(TenantTransactions tx, NumberOwners owners, MeterRegistry metrics) {
+    public InboxService(TenantTransactions tx, NumberOwners owners, MeterRegistry metrics, Tombstones tombstones) {
         this.tx = tx;
         this.owners = owners;
         this.metrics = metrics;
+        this.tombstones = tombstones;
     }
 
     Uni<Stored> store(WebhookPayload payload) {
@@ -111,6 +132,7 @@ public class InboxService {
                     count("unroutable", stored.unroutable());
                     count("unattributable", stored.unattributable());
                     count("malformed", stored.malformed());
+                    count("erased", stored.erased());
                     if (payload.unreadableStatuses() > 0) {
                         metrics.counter("liora.webhook.statuses", "result", "malformed")
                                 .increment(payload.unreadableStatuses());
@@ -123,15 +145,18 @@ public class InboxService {
         Counts counts = new Counts();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (WebhookPayload.Message message : payload.messages()) {
-            chain = chain.chain(() -> insert(session, message, owned).invoke(counts::add).replaceWithVoid());
+            chain = chain.chain(() -> insert(session, message, owned, tombstones).invoke(counts::add).replaceWithVoid());
         }
         for (WebhookPayload.Status status : payload.statuses()) {
             Optional<TenantServiceApi.NumberOwner> owner = owned.get(status.phoneNumberId());
             if (owner == null || owner.isEmpty()) {
                 continue;
             }
+            UUID clienteId = owner.get().clienteId();
             chain = chain.chain(() -> session.createNativeQuery(INSERT_STATUS)
-                    .setParameter("cliente", owner.get().clienteId()).setParameter("wamid", status.wamid())
+                    .setParameter("cliente", clienteId).setParameter("wamid", status.wamid())
+                    .setParameter("recipientHash", tombstones.hash(clienteId, status.recipientKind(), status.recipient()))
+                    .setParameter("at", status.at())
                     .setParameter("status", status.status()).setParameter("item", status.item())
                     .executeUpdate().invoke(inserted -> counts.statuses += inserted).replaceWithVoid());
         }
@@ -144,7 +169,7 @@ public class InboxService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (WebhookPayload.Message message : payload.messages()) {
             chain = chain.chain(() -> tx.acrossTenants(() -> Panache.getSession().chain(session ->
-                            insert(session, message, owned)))
+                            insert(session, message, owned, tombstones)))
                     .onFailure(InboxService::refusedData).recoverWithUni(e -> tx.acrossTenants(() ->
                             Panache.getSession().chain(session -> refused(session, message, sqlState(e)))))
                     .invoke(counts::add).replaceWithVoid());
@@ -160,7 +185,7 @@ public class InboxService {
     }
 
     private static Uni<String> insert(Mutiny.Session session, WebhookPayload.Message message,
-            Map<String, Optional<TenantServiceApi.NumberOwner>> owned) {
+            Map<String, Optional<TenantServiceApi.NumberOwner>> owned, Tombstones tombstones) {
         Optional<TenantServiceApi.NumberOwner> owner = owned.get(message.phoneNumberId());
         String status;
         String reason;
@@ -174,9 +199,12 @@ public class InboxService {
         boolean tenantKnown = owner != null && owner.isPresent() && !"unroutable".equals(status);
         Sender sender = message.sender();
         WebhookPayload.Media media = message.media();
+        UUID clienteId = tenantKnown ? owner.get().clienteId() : null;
         return session.createNativeQuery(INSERT_MESSAGE, String.class)
                 .setParameter("resolve", "pending".equals(status))
-                .setParameter("cliente", tenantKnown ? owner.get().clienteId() : null)
+                .setParameter("cliente", clienteId)
+                .setParameter("phoneHash", tombstones.hash(clienteId, Tombstones.PHONE, sender.phone()))
+                .setParameter("bsuidHash", tombstones.hash(clienteId, Tombstones.BSUID, sender.bsuid()))
                 .setParameter("phone", sender.phone())
                 .setParameter("bsuid", sender.bsuid())
                 .setParameter("parent", sender.parentBsuid())
@@ -198,7 +226,7 @@ public class InboxService {
                 .setParameter("mediaType", media == null ? null : media.mimeType())
                 .setParameter("mediaExpiresAt", media == null ? null : media.expiresAt())
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? "duplicate" : rows.get(0));
+                .map(rows -> rows.get(0)); // one row always (getSingleResult costs a query plan per call)
     }
 
     private static Uni<String> refused(Mutiny.Session session, WebhookPayload.Message message, String sqlState) {
@@ -256,6 +284,7 @@ public class InboxService {
         int unroutable;
         int unattributable;
         int malformed;
+        int erased;
         int statuses;
 
         void add(String result) {
@@ -264,12 +293,13 @@ public class InboxService {
                 case "duplicate" -> duplicates++;
                 case "unroutable" -> unroutable++;
                 case "unattributable" -> unattributable++;
+                case "erased" -> erased++;
                 default -> malformed++;
             }
         }
 
         Stored stored() {
-            return new Stored(stored, duplicates, unroutable, unattributable, malformed, statuses);
+            return new Stored(stored, duplicates, unroutable, unattributable, malformed, erased, statuses);
         }
     }
 }

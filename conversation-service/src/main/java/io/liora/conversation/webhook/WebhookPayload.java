@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liora.common.crypto.Sha256;
+import io.liora.conversation.privacy.Tombstones;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,8 +66,12 @@ record WebhookPayload(List<Message> messages, List<Status> statuses, int unreada
     record Media(String id, String mimeType, Instant expiresAt) {
     }
 
-    /** A delivery status of one of our messages. */
-    record Status(String phoneNumberId, String wamid, String status, String item) {
+    /**
+     * A delivery status of one of our messages: to whom ({@code recipient_id}, a phone, or the
+     * business-scoped {@code recipient_user_id}) and when, as Meta says.
+     */
+    record Status(String phoneNumberId, String wamid, String status, String item, String recipient,
+            String recipientKind, Instant at) {
     }
 
     /**
@@ -175,7 +180,10 @@ record WebhookPayload(List<Message> messages, List<Status> statuses, int unreada
                         unreadableStatuses++;
                         continue;
                     }
-                    statuses.add(new Status(number, wamid, state, SafeJson.json(SafeJson.node(status))));
+                    String phone = scalar(status.get("recipient_id"));
+                    String recipient = phone != null ? phone : scalar(status.get("recipient_user_id"));
+                    statuses.add(new Status(number, wamid, state, SafeJson.json(SafeJson.node(status)), recipient,
+                            phone != null ? Tombstones.PHONE : Tombstones.BSUID, statusTime(status.get("timestamp"))));
                 }
             }
         }
@@ -285,6 +293,11 @@ record WebhookPayload(List<Message> messages, List<Status> statuses, int unreada
                         SafeJson.text(scalar(contact.path("profile").get("name"))), contact));
             }
             return contacts;
+        }
+
+        /** A status's time; the time of receipt when Meta's is missing or out of range. */
+        private Instant statusTime(JsonNode value) {
+            return timestamp(value, new ArrayList<>());
         }
 
         private Instant timestamp(JsonNode value, List<String> anomalies) {

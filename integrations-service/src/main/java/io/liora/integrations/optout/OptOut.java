@@ -30,4 +30,8 @@ public class OptOut extends LioraEntity {
 
     @Column(name = "opted_out_at", nullable = false)
     public Instant optedOutAt = Instant.now();
+
+    /** Set when the contact was erased: this row then holds only its id, and nothing is ever sent to it. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 public class OptOuts {
 
     public static final String PROBLEM_TYPE = "opted-out";
+    public static final String ERASED_PROBLEM_TYPE = "contact-erased";
 
     private final TenantTransactions tx;
 
@@ -26,12 +27,17 @@ public class OptOuts {
 
     /**
      * Fails with 409 {@code opted-out} when the message's contact, phone or BSUID opted out, unless
-     * the message is that opt-out's confirmation. Runs inside the caller's tenant transaction.
+     * the message is that opt-out's confirmation, and with 409 {@code contact-erased} when the
+     * contact was erased. Runs inside the caller's tenant transaction.
      */
     public Uni<Void> refuseIfOptedOut(UUID clienteId, UUID contactId, String phone, String bsuid, String idempotencyKey) {
         return OptOut.<OptOut>find("clienteId = ?1 and (contactId = ?2 or phone = ?3 or bsuid = ?4)", clienteId,
                         contactId, phone, bsuid).firstResult()
                 .invoke(optOut -> {
+                    if (optOut != null && optOut.erasedAt != null) {
+                        throw new ProblemException(ERASED_PROBLEM_TYPE, 409, "Contact erased",
+                                "This contact's data was erased at the tenant's request; nothing can be sent to it");
+                    }
                     if (optOut != null && !idempotencyKey.equals(optOut.confirmationKey)) {
                         throw new ProblemException(PROBLEM_TYPE, 409, "Opted out",
                                 "This contact asked to receive no more messages; nothing is sent until they opt back in");
@@ -42,6 +48,9 @@ public class OptOuts {
     /** Records the opt-out (again: the latest confirmation key and addresses win). */
     public Uni<OptOut> optOut(UUID clienteId, UUID contactId, String phone, String bsuid, String confirmationKey) {
         return tx.forTenant(clienteId, () -> find(clienteId, contactId).chain(existing -> {
+            if (existing != null && existing.erasedAt != null) {
+                return Uni.createFrom().item(existing); // an erased contact keeps nothing but its id
+            }
             OptOut optOut = existing != null ? existing : new OptOut();
             optOut.clienteId = clienteId;
             optOut.contactId = contactId;
@@ -57,7 +66,8 @@ public class OptOuts {
 
     /** The contact opted back in; idempotent. */
     public Uni<Void> optIn(UUID clienteId, UUID contactId) {
-        return tx.forTenant(clienteId, () -> OptOut.delete("clienteId = ?1 and contactId = ?2", clienteId, contactId))
+        return tx.forTenant(clienteId, () -> OptOut.delete("clienteId = ?1 and contactId = ?2 and erasedAt is null",
+                        clienteId, contactId))
                 .replaceWithVoid();
     }
 

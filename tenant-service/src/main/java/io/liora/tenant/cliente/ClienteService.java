@@ -8,6 +8,8 @@ import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.rest.Pages;
 import io.quarkus.panache.common.Sort;
+import io.liora.tenant.audit.AuditActions;
+import io.liora.tenant.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -19,9 +21,11 @@ import java.util.UUID;
 public class ClienteService {
 
     private final TenantTransactions tx;
+    private final AuditTrail audit;
 
-    public ClienteService(TenantTransactions tx) {
+    public ClienteService(TenantTransactions tx, AuditTrail audit) {
         this.tx = tx;
+        this.audit = audit;
     }
 
     public Uni<Cliente> create(ClienteDtos.ClienteCreate in) {
@@ -29,7 +33,9 @@ public class ClienteService {
         cliente.slug = in.slug();
         cliente.nombre = in.nombre().trim();
         cliente.plan = in.plan() == null ? "free" : in.plan();
-        return tx.acrossTenants(() -> cliente.<Cliente>persistAndFlush())
+        return tx.acrossTenants(() -> cliente.<Cliente>persistAndFlush()
+                        .call(created -> audit.record(created.id, AuditActions.TENANT_CREATED, "tenant", created.id,
+                                Map.of("plan", created.plan))))
                 .onFailure(DatabaseErrors::isUniqueViolation)
                 .transform(e -> new ProblemException(ProblemType.CONFLICT, "The slug '" + in.slug() + "' is taken"));
     }
@@ -53,11 +59,28 @@ public class ClienteService {
             if (patch.estado() != null) {
                 cliente.estado = patch.estado();
             }
-        }));
+        }).call(cliente -> audit.record(id, AuditActions.TENANT_CHANGED, "tenant", id, changed(patch, cliente))));
+    }
+
+    /** Which fields a patch set; plan and estado with their new value (facts, not personal data). */
+    private static Map<String, Object> changed(ClienteDtos.ClientePatch patch, Cliente cliente) {
+        Map<String, Object> detail = new HashMap<>();
+        if (patch.nombre() != null) {
+            detail.put("nombre", "changed");
+        }
+        if (patch.plan() != null) {
+            detail.put("plan", cliente.plan);
+        }
+        if (patch.estado() != null) {
+            detail.put("estado", cliente.estado);
+        }
+        return detail;
     }
 
     public Uni<Cliente> replacePolicy(UUID id, Map<String, Object> policy) {
-        return tx.forTenant(id, () -> find(id).invoke(cliente -> cliente.policy = new HashMap<>(policy)));
+        return tx.forTenant(id, () -> find(id).invoke(cliente -> cliente.policy = new HashMap<>(policy))
+                .call(cliente -> audit.record(id, AuditActions.POLICY_REPLACED, "policy", id,
+                        Map.of("sections", policy.keySet().stream().sorted().toList()))));
     }
 
     /** Inside a tenant transaction: the tenant, or 404. */

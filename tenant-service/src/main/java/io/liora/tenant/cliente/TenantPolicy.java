@@ -25,6 +25,7 @@ import java.util.Map;
  * @param optInKeywords      what a customer who opted out writes to receive answers again (START, alta, ...)
  * @param recyclingPoints    where customers can recycle: the nearest are sent to a shared location
  * @param handoff            when a person takes over: business hours and how long a quiet conversation stays theirs
+ * @param retentionDays      how many days customers' messages and logs are kept (default 180, at least 1)
  */
 public record TenantPolicy(
         @Size(max = 3) List<@Pattern(regexp = "^(catalogo|vida_sana|reciclaje)$",
@@ -36,7 +37,11 @@ public record TenantPolicy(
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> optOutKeywords,
         @Size(max = 50) List<@NotBlank @Size(max = 60) String> optInKeywords,
         @Size(max = 200) List<@Valid RecyclingPoint> recyclingPoints,
-        @Valid Handoff handoff) {
+        @Valid Handoff handoff,
+        @Min(1) @Max(3650) Integer retentionDays) {
+
+    /** Kept this long when the policy does not say. */
+    public static final int DEFAULT_RETENTION_DAYS = 180;
 
     /**
      * A person holding a conversation.

@@ -1,6 +1,8 @@
 package io.liora.tenant.usuario;
 
 import io.liora.common.persistence.TenantTransactions;
+import io.liora.tenant.audit.AuditActions;
+import io.liora.tenant.audit.AuditTrail;
 import io.liora.common.problem.DatabaseErrors;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
@@ -25,11 +27,13 @@ public class UsuarioService {
     private final TenantTransactions tx;
     private final PasswordHasher hasher;
     private final Vertx vertx;
+    private final AuditTrail audit;
 
-    public UsuarioService(TenantTransactions tx, PasswordHasher hasher, Vertx vertx) {
+    public UsuarioService(TenantTransactions tx, PasswordHasher hasher, Vertx vertx, AuditTrail audit) {
         this.tx = tx;
         this.hasher = hasher;
         this.vertx = vertx;
+        this.audit = audit;
     }
 
     /** Creates the user and its empty context in one transaction. */
@@ -47,7 +51,10 @@ public class UsuarioService {
                     UserContext context = new UserContext();
                     context.usuarioId = usuario.id;
                     context.clienteId = clienteId;
-                    return usuario.persist().chain(() -> context.persistAndFlush()).replaceWith(usuario);
+                    return usuario.persist().chain(() -> context.persistAndFlush())
+                            .call(() -> audit.record(clienteId, AuditActions.USER_CREATED, "user", usuario.id,
+                                    java.util.Map.of("rol", usuario.rol)))
+                            .replaceWith(usuario);
                 })))
                 .onFailure(DatabaseErrors::isUniqueViolation)
                 .transform(e -> new ProblemException(ProblemType.CONFLICT, "A user with that e-mail already exists"));
@@ -92,8 +99,29 @@ public class UsuarioService {
                     usuario.passwordHash = hash;
                 }
             }).call(() -> revocation == null ? Uni.createFrom().voidItem()
-                    : TokenRevocation.of(clienteId, usuarioId, revocation).persist().replaceWithVoid());
+                    : TokenRevocation.of(clienteId, usuarioId, revocation).persist().replaceWithVoid())
+                    .call(() -> audit.record(clienteId, AuditActions.USER_CHANGED, "user", usuarioId,
+                            changed(patch, usuario, hash != null)));
         })));
+    }
+
+    /** What an audit record says of a change: the new role and estado, and which other fields were set. */
+    private static java.util.Map<String, Object> changed(UsuarioDtos.UsuarioPatch patch, Usuario usuario,
+            boolean password) {
+        java.util.Map<String, Object> detail = new java.util.HashMap<>();
+        if (patch.rol() != null) {
+            detail.put("rol", usuario.rol);
+        }
+        if (patch.estado() != null) {
+            detail.put("estado", usuario.estado);
+        }
+        if (patch.nombre() != null) {
+            detail.put("nombre", "changed");
+        }
+        if (password) {
+            detail.put("password", "changed");
+        }
+        return detail;
     }
 
     /** Removes the user and, by the foreign key's cascade, its context. */
@@ -103,7 +131,9 @@ public class UsuarioService {
             return Roles.OWNER.equals(usuario.rol) ? requireAnotherOwner(clienteId, usuarioId)
                     : Uni.createFrom().voidItem();
         }).call(usuario -> usuario.delete())
-                .call(usuario -> TokenRevocation.of(clienteId, usuarioId, TokenRevocation.DELETED).persist()))
+                .call(usuario -> TokenRevocation.of(clienteId, usuarioId, TokenRevocation.DELETED).persist())
+                .call(usuario -> audit.record(clienteId, AuditActions.USER_DELETED, "user", usuarioId,
+                        java.util.Map.of("rol", usuario.rol))))
                 .replaceWithVoid();
     }
 

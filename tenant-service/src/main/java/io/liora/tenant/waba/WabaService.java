@@ -1,6 +1,8 @@
 package io.liora.tenant.waba;
 
 import io.liora.common.persistence.TenantTransactions;
+import io.liora.tenant.audit.AuditActions;
+import io.liora.tenant.audit.AuditTrail;
 import io.liora.common.problem.DatabaseErrors;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
@@ -23,10 +25,12 @@ public class WabaService {
 
     private final TenantTransactions tx;
     private final SecretCipher cipher;
+    private final AuditTrail audit;
 
-    public WabaService(TenantTransactions tx, SecretCipher cipher) {
+    public WabaService(TenantTransactions tx, SecretCipher cipher, AuditTrail audit) {
         this.tx = tx;
         this.cipher = cipher;
+        this.audit = audit;
     }
 
     public Uni<WabaAccount> register(UUID clienteId, WabaDtos.WabaCreate in) {
@@ -38,7 +42,9 @@ public class WabaService {
             waba.expiracionToken = in.expiracionToken();
             waba.webhookUrl = in.webhookUrl();
             setToken(waba, in.accessToken());
-            return waba.<WabaAccount>persistAndFlush();
+            return waba.<WabaAccount>persistAndFlush()
+                    .call(saved -> audit.record(clienteId, AuditActions.WABA_REGISTERED, "waba", saved.id,
+                            java.util.Map.of("phone_number_id", saved.phoneNumberId, "waba_id", saved.wabaId)));
         })).onFailure(DatabaseErrors::isUniqueViolation).transform(e -> new ProblemException(ProblemType.CONFLICT,
                 "The phone number " + in.phoneNumberId() + " is already registered"));
     }
@@ -61,7 +67,23 @@ public class WabaService {
             if (patch.estado() != null) {
                 waba.estado = patch.estado();
             }
-        }));
+        }).call(waba -> audit.record(clienteId, AuditActions.WABA_CHANGED, "waba", waba.id, changed(patch, waba))));
+    }
+
+    /** Whether the token was rotated (never the token), and the new expiry and estado. */
+    private static java.util.Map<String, Object> changed(WabaDtos.WabaPatch patch, WabaAccount waba) {
+        java.util.Map<String, Object> detail = new java.util.HashMap<>();
+        detail.put("phone_number_id", waba.phoneNumberId);
+        if (patch.accessToken() != null) {
+            detail.put("token_rotated", true);
+        }
+        if (patch.expiracionToken() != null) {
+            detail.put("token_expires", waba.expiracionToken.toString());
+        }
+        if (patch.estado() != null) {
+            detail.put("estado", waba.estado);
+        }
+        return detail;
     }
 
     /** Which tenant owns a number (cross-tenant: the caller does not know the tenant yet). */
