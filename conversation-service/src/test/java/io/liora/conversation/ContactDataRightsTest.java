@@ -119,6 +119,20 @@ class ContactDataRightsTest {
         assertThat(record.path("request_id").asText()).isEqualTo("export-1");
         assertThat(audit.getBodyAsString()).doesNotContain(ana.phone()).doesNotContain(ana.name());
 
+        // a long conversation streams out page by page, every row once, in order
+        int logged = here.path("log").size();
+        TestDb.update(flow.tenant, "insert into conversation_log (id, cliente_id, contact_id, msisdn, direction, "
+                + "message_type, text, created_at, updated_at) select gen_random_uuid(), cliente_id, contact_id, msisdn, "
+                + "'in', 'text', 'relleno ' || n, now() + n * interval '1 millisecond', now() from conversation_log, "
+                + "generate_series(1, 1100) n where contact_id = ?::uuid and direction = 'in' and text = ?", contact,
+                ana.text());
+        JsonNode longer = JSON.readTree(given().auth().oauth2(TestTokens.staff("owner", flow.tenant))
+                .get("/clientes/" + flow.tenant + "/contacts/" + contact + "/export").then().statusCode(200)
+                .extract().asString());
+        List<String> ids = new java.util.ArrayList<>();
+        longer.path("conversation_service").path("log").forEach(row -> ids.add(row.path("id").asText()));
+        assertThat(ids).hasSize(logged + 1100).doesNotHaveDuplicates();
+
         // only the tenant's owners and admins, only for its own contacts
         for (String token : List.of(TestTokens.staff("agent", flow.tenant), TestTokens.platformAdmin(),
                 TestTokens.staff("owner", otherTenant))) {

@@ -7,6 +7,7 @@ import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.jboss.resteasy.reactive.RestMulti;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,16 +66,18 @@ public class ContactDataResource {
 
     @GET
     @Path("/contacts/{contactId}/export")
-    @Produces(MediaType.APPLICATION_JSON)
+    // streamed as text pieces of one JSON document (not a JSON array of strings); its type is set below
+    @Produces(MediaType.TEXT_PLAIN)
     @Operation(operationId = "exportContact",
             summary = "Everything Liora holds about one contact, from every service, as one JSON document (recorded in the audit trail)")
-    @APIResponse(responseCode = "200", description = "The document")
+    @APIResponse(responseCode = "200", description = "The document (streamed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @APIResponse(responseCode = "503", description = "A service holding part of the data could not be reached")
-    public Uni<Response> export(@PathParam("clienteId") UUID clienteId, @PathParam("contactId") UUID contactId) {
-        return exports.export(clienteId, contactId, requester())
-                .map(document -> Response.ok(document, MediaType.APPLICATION_JSON_TYPE)
-                        .header("Content-Disposition", "attachment; filename=\"contact-" + contactId + ".json\"")
-                        .build());
+    public RestMulti<String> export(@PathParam("clienteId") UUID clienteId, @PathParam("contactId") UUID contactId) {
+        // everything that can fail is done before the first byte: a failure is an answer, not a cut document
+        return RestMulti.fromUniResponse(exports.prepare(clienteId, contactId, requester()), exports::stream,
+                prepared -> Map.of("Content-Type", List.of("application/json"), "Content-Disposition",
+                        List.of("attachment; filename=\"contact-" + contactId + ".json\"")));
     }
 
     @DELETE
