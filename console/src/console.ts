@@ -8,6 +8,7 @@ import {
   Configuration as ConversationConfiguration,
   ResponseError,
   type ConversationSummary,
+  type TemplateOption,
   type TranscriptEntry,
 } from "../../sdk/typescript/target/generated/conversation";
 
@@ -28,6 +29,7 @@ let session: Session | null = null;
 let filter: Filter = "waiting";
 let selected: string | null = null;
 let stream: AbortController | null = null;
+let templates: TemplateOption[] | null = null;
 
 /** The token's claims, as tenant-service signed them (the server verifies; the page only reads). */
 function claims(token: string): Record<string, string> {
@@ -129,10 +131,15 @@ async function show(contactId: string) {
     ? "ventana hasta " + conversation.windowClosesAt.toLocaleString("es-CL", { weekday: "short", hour: "2-digit", minute: "2-digit" })
     : "";
   const mine = conversation.state === "agent" && conversation.assignedAgent === session!.usuarioId;
+  // after the 24-hour window WhatsApp delivers only approved templates
+  const windowOpen = !!conversation.windowClosesAt && conversation.windowClosesAt.getTime() > Date.now();
   $<HTMLButtonElement>("take").disabled = mine;
   $<HTMLButtonElement>("release").disabled = conversation.state !== "agent" && conversation.state !== "waiting";
-  $<HTMLButtonElement>("reply").querySelector("button")!.disabled = !mine;
-  $<HTMLTextAreaElement>("text").disabled = !mine;
+  $<HTMLButtonElement>("reply").querySelector("button")!.disabled = !mine || !windowOpen;
+  $<HTMLTextAreaElement>("text").disabled = !mine || !windowOpen;
+  $("window-closed").hidden = windowOpen;
+  $<HTMLSelectElement>("template").disabled = !mine;
+  await loadTemplates();
   $("transcript").replaceChildren(...transcript.messages!.slice().reverse().map(entry));
   $("transcript").scrollTop = $("transcript").scrollHeight;
 }
@@ -146,6 +153,42 @@ function entry(message: TranscriptEntry): HTMLLIElement {
   meta.textContent = `${AUTHORS[message.author!] ?? message.author} · ${time(message.at)}${ticks}`;
   item.appendChild(meta);
   return item;
+}
+
+/** The tenant's approved templates, once per session (an agent reloads the page to see new ones). */
+async function loadTemplates() {
+  if (templates) return;
+  try {
+    templates = await api().listConversationTemplates({ clienteId: session!.clienteId });
+  } catch {
+    return; // the picker stays empty; the next conversation opened tries again
+  }
+  $("template").append(...templates.map((template, index) => {
+    const option = document.createElement("option");
+    option.value = String(index);
+    option.textContent = `${template.name} (${template.language})`;
+    return option;
+  }));
+}
+
+function chosenTemplate(): TemplateOption | null {
+  const index = $<HTMLSelectElement>("template").value;
+  return index === "" || !templates ? null : templates[Number(index)];
+}
+
+/** One input per variable of the chosen template's body, and its text as a preview. */
+function showTemplate() {
+  const template = chosenTemplate();
+  $("template-body").textContent = template?.body ?? "";
+  $("template-parameters").replaceChildren(...Array.from({ length: template?.parameters ?? 0 }, (_, i) => {
+    const input = document.createElement("input");
+    input.required = true;
+    input.maxLength = 1024;
+    input.placeholder = `{{${i + 1}}}`;
+    input.setAttribute("aria-label", `Variable ${i + 1}`);
+    return input;
+  }));
+  $<HTMLFormElement>("template-form").querySelector("button")!.disabled = !template;
 }
 
 async function act(action: () => Promise<unknown>) {
@@ -203,6 +246,20 @@ $("take").addEventListener("click", () => act(() =>
   api().assignConversation({ clienteId: session!.clienteId, contactId: selected!, assignRequest: {} })));
 $("release").addEventListener("click", () => act(() =>
   api().releaseConversation({ clienteId: session!.clienteId, contactId: selected!, releaseRequest: {} })));
+$("template").addEventListener("change", showTemplate);
+$("template-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const template = chosenTemplate();
+  if (!template) return;
+  const parameters = [...$("template-parameters").querySelectorAll("input")].map((input) => input.value.trim());
+  const idempotencyKey = crypto.randomUUID();
+  act(async () => {
+    await api().sendAgentMessage({ clienteId: session!.clienteId, contactId: selected!, idempotencyKey,
+      agentMessage: { template: { name: template.name!, language: template.language!, parameters } } });
+    $<HTMLSelectElement>("template").value = "";
+    showTemplate();
+  });
+});
 $("reply").addEventListener("submit", (event) => {
   event.preventDefault();
   const box = $<HTMLTextAreaElement>("text");

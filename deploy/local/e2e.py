@@ -175,11 +175,15 @@ def owner_token():
     return {"Authorization": "Bearer " + json.loads(body)["access_token"]}
 
 
+APPROVED = {}
+
+
 def a_template_reaches_a_customer_whose_window_closed_and_is_counted():
     owner = owner_token()
     tenant = ENV["LIORA_DEMO_CLIENTE_ID"]
     templates = f"{ENV['LIORA_INTEGRATIONS_URL']}/clientes/{tenant}/templates"
     name = "seguimiento_e2e_" + str(random.randint(10**5, 10**6))
+    APPROVED["name"] = name
     status, _, body = call("POST", templates, {
         "phone_number_id": NUMBER, "name": name, "language": "es", "category": "UTILITY",
         "components": [{"type": "BODY", "text": "Hola {{1}}, ¿pudiste resolver tu consulta?",
@@ -254,6 +258,67 @@ def customers_as_they_write_reach_the_right_skill():
     assert honey.startswith("*Miel de ulmo 500g* cuesta *$"), honey
     assert "vida_sana.menu" in option_ids(say(who, text="wenas")), "no menu for wenas"
     assert "Reciclaje" in text_of(say(who, text="dónde tiro el aceite usado")), "no recycling answer"
+
+
+def secrets():
+    return dict(line.strip().split("=", 1) for line in open(os.path.join(HERE, "run", "secrets.env")) if "=" in line)
+
+
+def a_second_integrations_service(port):
+    """Another integrations-service process on the same database (its sender off), as a second replica."""
+    run = os.path.join(HERE, "run")
+    settings = {**os.environ, **secrets(), "LIORA_DB_NAME": os.environ.get("LIORA_DB_PREFIX", "liora") + "_integrations",
+                "LIORA_HTTP_PORT": str(port), "LIORA_MANAGEMENT_PORT": str(port + 1000),
+                "LIORA_CLIENT_SECRET": secrets()["LIORA_CLIENT_SECRET_INTEGRATIONS"],
+                "LIORA_GRAPH_BASE_URL": SANDBOX, "LIORA_WHATSAPP_SENDER_ENABLED": "false",
+                "LIORA_DB_PASSWORD": "liora_app", "LIORA_DB_MIGRATION_PASSWORD": "liora_owner",
+                "LIORA_TENANT_URL": ENV["LIORA_TENANT_URL"],
+                "LIORA_JWKS_URL": ENV["LIORA_TENANT_URL"] + "/.well-known/jwks.json"}
+    if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]).returncode != 0:
+        settings.update({"LIORA_DB_HOST": "localhost", "LIORA_DB_PORT": "55432"})
+    process = subprocess.Popen(["java", "-Xmx256m", "-jar", "integrations-service/target/quarkus-app/quarkus-run.jar"],
+                               cwd=os.path.join(HERE, "..", ".."), env=settings,
+                               stdout=open(os.path.join(run, "logs", "integrations-second.log"), "w"),
+                               stderr=subprocess.STDOUT)
+    wait(lambda: call("GET", f"http://localhost:{port + 1000}/q/health/ready")[0] == 200 if process.poll() is None
+         else (_ for _ in ()).throw(AssertionError("the second integrations-service exited")), timeout=90)
+    return process
+
+
+def the_monthly_cap_holds_exactly_across_two_integrations_services():
+    from concurrent.futures import ThreadPoolExecutor
+    owner = owner_token()
+    tenant = ENV["LIORA_DEMO_CLIENTE_ID"]
+    cap = f"{ENV['LIORA_INTEGRATIONS_URL']}/clientes/{tenant}/usage/cap"
+    status, _, body = call("POST", ENV["LIORA_TENANT_URL"] + "/oauth/token", raw=urllib.parse.urlencode({
+        "grant_type": "client_credentials", "client_id": "conversation-service",
+        "client_secret": secrets()["LIORA_CLIENT_SECRET_CONVERSATION"]}).encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200, (status, body)
+    service = {"Authorization": "Bearer " + json.loads(body)["access_token"], "X-Client-ID": tenant}
+    second = a_second_integrations_service(8094)
+    try:
+        used = json.loads(call("GET", cap, headers=owner)[2])["used_this_month"]
+        assert call("PUT", cap, {"monthly_billable": used + 3}, headers=owner)[0] == 200
+        def send_template(i):
+            port = 8084 if i % 2 == 0 else 8094
+            return call("POST", f"http://localhost:{port}/messages", {
+                "to": "569" + str(random.randint(10_000_000, 99_999_999)), "phone_number_id": NUMBER,
+                "type": "template", "idempotency_key": f"cap-e2e-{random.randint(10**9, 10**10)}-{i}",
+                "template": {"name": APPROVED["name"], "language": {"code": "es"},
+                             "components": [{"type": "body", "parameters": [{"type": "text", "text": "Ana"}]}]}},
+                headers=service)
+        with ThreadPoolExecutor(max_workers=10) as pool:
+            answers_ = list(pool.map(send_template, range(10)))
+        statuses = sorted(status for status, _, _ in answers_)
+        assert statuses == [202] * 3 + [409] * 7, [(s, b[:120]) for s, _, b in answers_]
+        assert all("usage-cap-reached" in b for s, _, b in answers_ if s == 409), answers_
+        state = json.loads(call("GET", cap, headers=owner)[2])
+        assert state["used_this_month"] == used + 3 and state["reached"], state
+    finally:
+        call("PUT", cap, {"monthly_billable": None}, headers=owner)
+        second.kill()
+        second.wait()
 
 
 def tables_holding(needle):
@@ -368,6 +433,8 @@ for name, test in [("hola gets the menu", greeting),
                     the_usage_report_counts_the_answers_as_meta_priced_them),
                    ("a template is approved, reaches a customer whose window closed, and is counted",
                     a_template_reaches_a_customer_whose_window_closed_and_is_counted),
+                   ("the monthly cap holds exactly under ten concurrent sends to two integrations-service processes",
+                    the_monthly_cap_holds_exactly_across_two_integrations_services),
                    ("a username-only customer is answered and keeps its conversation",
                     a_username_only_customer_is_answered_and_keeps_its_conversation),
                    ("an opted-out customer gets one confirmation, then nothing, until alta",

@@ -25,6 +25,18 @@ const owner = await json(env.LIORA_TENANT_URL + "/auth/login",
 await json(`${env.LIORA_TENANT_URL}/clientes/${env.LIORA_DEMO_CLIENTE_ID}/usuarios`,
   { email: agent.email, nombre: agent.nombre, rol: "agent", password: agent.password }, owner.access_token);
 
+// an approved template the agent will pick (the sandbox approves it within a second)
+const template = "seguimiento_consola_" + suffix;
+const templates = `${env.LIORA_INTEGRATIONS_URL}/clientes/${env.LIORA_DEMO_CLIENTE_ID}/templates`;
+const created = await json(templates, { phone_number_id: env.LIORA_DEMO_PHONE_NUMBER_ID, name: template, language: "es",
+  category: "UTILITY", components: [{ type: "BODY", text: "Hola {{1}}, ¿pudiste resolver tu consulta?",
+    example: { body_text: [["Ana"]] } }] }, owner.access_token);
+for (let i = 0; i < 50; i++) {
+  const answer = await fetch(`${templates}/${created.id}`, { headers: { Authorization: "Bearer " + owner.access_token } });
+  if ((await answer.json()).status === "APPROVED") break;
+  await new Promise((done) => setTimeout(done, 200));
+}
+
 const browser = await launch();
 let failed = false;
 const chat = await browser.newPage({ viewport: { width: 460, height: 860 } });
@@ -62,9 +74,17 @@ try {
   await console_.locator("#conversations li", { hasText: customer.name }).waitFor();
   // the answer's delivery status reaches the transcript from Meta's (the sandbox's) status webhooks
   await console_.waitForSelector("#transcript li.agent >> text=leído");
+  // the template picker, as after the 24-hour window: the approved template, its variable filled in
+  const value = await (await console_.waitForFunction((name) => [...document.querySelectorAll("#template option")]
+    .find((option) => option.textContent.startsWith(name))?.value, template)).jsonValue();
+  await console_.selectOption("#template", value);
+  await console_.waitForSelector("#template-body >> text=¿pudiste resolver tu consulta?");
+  await console_.fill("#template-parameters input", "Valentina");
+  await console_.click("#template-form button[type=submit]");
+  await chat.waitForSelector("li.msg.out >> text=Hola Valentina, ¿pudiste resolver tu consulta?");
   mkdirSync(screenshot.substring(0, screenshot.lastIndexOf("/")) || ".", { recursive: true });
   await console_.screenshot({ path: screenshot });
-  console.log("PASS the agent console: the customer's request arrived live, the agent took it and the customer got the answer");
+  console.log("PASS the agent console: the customer's request arrived live, the agent took it and the customer got the answer and a template");
 
   await console_.click("#release");
   await console_.waitForSelector("#state >> text=cerrada");

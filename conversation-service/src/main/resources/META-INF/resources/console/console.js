@@ -760,6 +760,23 @@ function ReleaseRequestToJSONTyped(value, ignoreDiscriminator = false) {
   };
 }
 
+// ../sdk/typescript/target/generated/conversation/models/TemplateOption.ts
+function TemplateOptionFromJSON(json) {
+  return TemplateOptionFromJSONTyped(json, false);
+}
+function TemplateOptionFromJSONTyped(json, ignoreDiscriminator) {
+  if (json == null) {
+    return json;
+  }
+  return {
+    "name": json["name"] == null ? void 0 : json["name"],
+    "language": json["language"] == null ? void 0 : json["language"],
+    "category": json["category"] == null ? void 0 : json["category"],
+    "body": json["body"] == null ? void 0 : json["body"],
+    "parameters": json["parameters"] == null ? void 0 : json["parameters"]
+  };
+}
+
 // ../sdk/typescript/target/generated/conversation/models/TranscriptEntry.ts
 function TranscriptEntryFromJSON(json) {
   return TranscriptEntryFromJSONTyped(json, false);
@@ -1015,6 +1032,49 @@ var ConversationsApi = class extends BaseAPI2 {
     return await response.value();
   }
   /**
+   * Creates request options for listConversationTemplates without sending the request
+   */
+  async listConversationTemplatesRequestOpts(requestParameters) {
+    if (requestParameters["clienteId"] == null) {
+      throw new RequiredError2(
+        "clienteId",
+        'Required parameter "clienteId" was null or undefined when calling listConversationTemplates().'
+      );
+    }
+    const queryParameters = {};
+    const headerParameters = {};
+    if (this.configuration && this.configuration.accessToken) {
+      const token = this.configuration.accessToken;
+      const tokenString = await token("bearer", []);
+      if (tokenString) {
+        headerParameters["Authorization"] = `Bearer ${tokenString}`;
+      }
+    }
+    let urlPath = `/clientes/{clienteId}/conversations/templates`;
+    urlPath = urlPath.replace("{clienteId}", encodeURIComponent(String(requestParameters["clienteId"])));
+    return {
+      path: urlPath,
+      method: "GET",
+      headers: headerParameters,
+      query: queryParameters
+    };
+  }
+  /**
+   * The approved templates an agent can send, e.g. after the 24-hour window has closed
+   */
+  async listConversationTemplatesRaw(requestParameters, initOverrides) {
+    const requestOptions = await this.listConversationTemplatesRequestOpts(requestParameters);
+    const response = await this.request(requestOptions, initOverrides);
+    return new JSONApiResponse2(response, (jsonValue) => jsonValue.map(TemplateOptionFromJSON));
+  }
+  /**
+   * The approved templates an agent can send, e.g. after the 24-hour window has closed
+   */
+  async listConversationTemplates(requestParameters, initOverrides) {
+    const response = await this.listConversationTemplatesRaw(requestParameters, initOverrides);
+    return await response.value();
+  }
+  /**
    * Creates request options for listConversations without sending the request
    */
   async listConversationsRequestOpts(requestParameters) {
@@ -1210,6 +1270,7 @@ var session = null;
 var filter = "waiting";
 var selected = null;
 var stream = null;
+var templates = null;
 function claims(token) {
   const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
@@ -1297,10 +1358,14 @@ async function show(contactId) {
   state.className = "state " + conversation.state;
   $("window").textContent = conversation.windowClosesAt ? "ventana hasta " + conversation.windowClosesAt.toLocaleString("es-CL", { weekday: "short", hour: "2-digit", minute: "2-digit" }) : "";
   const mine = conversation.state === "agent" && conversation.assignedAgent === session.usuarioId;
+  const windowOpen = !!conversation.windowClosesAt && conversation.windowClosesAt.getTime() > Date.now();
   $("take").disabled = mine;
   $("release").disabled = conversation.state !== "agent" && conversation.state !== "waiting";
-  $("reply").querySelector("button").disabled = !mine;
-  $("text").disabled = !mine;
+  $("reply").querySelector("button").disabled = !mine || !windowOpen;
+  $("text").disabled = !mine || !windowOpen;
+  $("window-closed").hidden = windowOpen;
+  $("template").disabled = !mine;
+  await loadTemplates();
   $("transcript").replaceChildren(...transcript.messages.slice().reverse().map(entry));
   $("transcript").scrollTop = $("transcript").scrollHeight;
 }
@@ -1313,6 +1378,37 @@ function entry(message) {
   meta.textContent = `${AUTHORS[message.author] ?? message.author} \xB7 ${time(message.at)}${ticks}`;
   item.appendChild(meta);
   return item;
+}
+async function loadTemplates() {
+  if (templates) return;
+  try {
+    templates = await api().listConversationTemplates({ clienteId: session.clienteId });
+  } catch {
+    return;
+  }
+  $("template").append(...templates.map((template, index) => {
+    const option = document.createElement("option");
+    option.value = String(index);
+    option.textContent = `${template.name} (${template.language})`;
+    return option;
+  }));
+}
+function chosenTemplate() {
+  const index = $("template").value;
+  return index === "" || !templates ? null : templates[Number(index)];
+}
+function showTemplate() {
+  const template = chosenTemplate();
+  $("template-body").textContent = template?.body ?? "";
+  $("template-parameters").replaceChildren(...Array.from({ length: template?.parameters ?? 0 }, (_, i) => {
+    const input = document.createElement("input");
+    input.required = true;
+    input.maxLength = 1024;
+    input.placeholder = `{{${i + 1}}}`;
+    input.setAttribute("aria-label", `Variable ${i + 1}`);
+    return input;
+  }));
+  $("template-form").querySelector("button").disabled = !template;
 }
 async function act(action) {
   $("action-error").textContent = "";
@@ -1364,6 +1460,24 @@ $("tabs").addEventListener("click", (event) => {
 });
 $("take").addEventListener("click", () => act(() => api().assignConversation({ clienteId: session.clienteId, contactId: selected, assignRequest: {} })));
 $("release").addEventListener("click", () => act(() => api().releaseConversation({ clienteId: session.clienteId, contactId: selected, releaseRequest: {} })));
+$("template").addEventListener("change", showTemplate);
+$("template-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const template = chosenTemplate();
+  if (!template) return;
+  const parameters = [...$("template-parameters").querySelectorAll("input")].map((input) => input.value.trim());
+  const idempotencyKey = crypto.randomUUID();
+  act(async () => {
+    await api().sendAgentMessage({
+      clienteId: session.clienteId,
+      contactId: selected,
+      idempotencyKey,
+      agentMessage: { template: { name: template.name, language: template.language, parameters } }
+    });
+    $("template").value = "";
+    showTemplate();
+  });
+});
 $("reply").addEventListener("submit", (event) => {
   event.preventDefault();
   const box = $("text");

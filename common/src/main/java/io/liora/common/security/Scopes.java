@@ -21,6 +21,8 @@ public final class Scopes {
     public static final String MESSAGES_SEND = "messages:send";
     /** Handing Meta's delivery statuses over (integrations-service). */
     public static final String STATUSES_WRITE = "statuses:write";
+    /** A tenant's templates, for the agent inbox's picker (integrations-service). */
+    public static final String TEMPLATES_READ = "templates:read";
     /** Handing Meta's template webhooks over (integrations-service). */
     public static final String TEMPLATE_EVENTS_WRITE = "templates:events";
     /** Recording a contact's opt-out and opt-in (integrations-service). */
@@ -43,7 +45,7 @@ public final class Scopes {
     public static final Map<String, Set<String>> OF_CLIENT = Map.of(
             "conversation-service", Set.of(WABA_LOOKUP, CATALOG_READ, MESSAGES_SEND, STATUSES_WRITE,
                     TEMPLATE_EVENTS_WRITE, CONTACTS_OPT_OUT, LINKS_SHORTEN, NLP_CLASSIFY, CONTACTS_DATA,
-                    AUDIT_WRITE, RETENTION_READ),
+                    AUDIT_WRITE, RETENTION_READ, TEMPLATES_READ),
             "integrations-service", Set.of(WABA_CREDENTIALS, RETENTION_READ),
             // its publishes and rollbacks go to the audit trail
             "catalog-service", Set.of(AUDIT_WRITE, RETENTION_READ));

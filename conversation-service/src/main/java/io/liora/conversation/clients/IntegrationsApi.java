@@ -11,6 +11,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,15 @@ public interface IntegrationsApi {
     record StatusResult(int applied, int ignored) {
     }
 
+    /** A page of the tenant's templates, as integrations-service lists them. */
+    record TemplatePage(List<Template> items) {
+    }
+
+    /** A template: its Meta components, and how many variables its body and header have. */
+    record Template(String name, String language, String category, String status, String phoneNumberId,
+            List<Map<String, Object>> components, int bodyVariables, int headerVariables) {
+    }
+
     /** What finds a contact's rows besides its id (older rows carry only the address). */
     record ContactIdentifiers(List<String> phones, List<String> bsuids) {
     }
@@ -85,6 +96,11 @@ public interface IntegrationsApi {
     @Path("/internal/contacts/{contactId}/erasure")
     Uni<ContactErased> eraseContact(@HeaderParam("X-Client-ID") String tenant, @PathParam("contactId") UUID contactId,
             ContactIdentifiers identifiers);
+
+    @GET
+    @Path("/clientes/{clienteId}/templates")
+    Uni<TemplatePage> templates(@HeaderParam("X-Client-ID") String tenant, @PathParam("clienteId") UUID clienteId,
+            @QueryParam("status") String status, @QueryParam("size") int size);
 
     @POST
     @Path("/links/shorten")

@@ -82,6 +82,13 @@ public final class ConversationDtos {
     }
 
     /** An agent's message, queued at integrations-service (the same answer for the same Idempotency-Key). */
+    /**
+     * A template an agent may send (outside the 24-hour window too): fill {@code parameters} texts
+     * for the body's {{1}}…{{n}}.
+     */
+    public record TemplateOption(String name, String language, String category, String body, int parameters) {
+    }
+
     public record AgentMessageSent(UUID id, UUID outboundMessageId, String status) {
     }
 }

@@ -56,10 +56,12 @@ public class ConversationsResource {
     private final HandoffFigures figures;
     private final ConversationEvents events;
     private final JsonWebToken jwt;
+    private final ApprovedTemplates approvedTemplates;
 
     public ConversationsResource(ConversationQueries queries, Handoffs handoffs, HandoffFigures figures,
-            ConversationEvents events, JsonWebToken jwt) {
+            ConversationEvents events, JsonWebToken jwt, ApprovedTemplates approvedTemplates) {
         this.events = events;
+        this.approvedTemplates = approvedTemplates;
         this.queries = queries;
         this.handoffs = handoffs;
         this.figures = figures;
@@ -104,6 +106,15 @@ public class ConversationsResource {
     public Uni<HandoffFigures.Figures> metrics(@PathParam("clienteId") UUID clienteId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return figures.of(clienteId, QueryInstants.parse("from", from), QueryInstants.parse("to", to));
+    }
+
+    @GET
+    @Path("/templates")
+    @RolesAllowed({Roles.OWNER, Roles.ADMIN, Roles.AGENT})
+    @Operation(operationId = "listConversationTemplates",
+            summary = "The approved templates an agent can send, e.g. after the 24-hour window has closed")
+    public Uni<List<ConversationDtos.TemplateOption>> templates(@PathParam("clienteId") UUID clienteId) {
+        return approvedTemplates.of(clienteId);
     }
 
     @GET

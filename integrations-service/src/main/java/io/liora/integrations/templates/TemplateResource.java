@@ -3,6 +3,7 @@ package io.liora.integrations.templates;
 import io.liora.common.rest.Page;
 import io.liora.common.rest.PageRequest;
 import io.liora.common.security.Roles;
+import io.liora.common.security.Scopes;
 import io.liora.common.tenant.RequiresTenant;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,7 +60,7 @@ public class TemplateResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT})
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN, Roles.AGENT, Scopes.TEMPLATES_READ})
     @Operation(operationId = "listTemplates", summary = "The tenant's templates by name; filter by Meta's status")
     @APIResponseSchema(value = TemplateDtos.TemplatePage.class, responseCode = "200", responseDescription = "A page")
     public Uni<Page<TemplateDtos.TemplateView>> list(@PathParam("clienteId") UUID clienteId,
