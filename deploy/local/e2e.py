@@ -280,8 +280,13 @@ def a_second_integrations_service(port):
                                cwd=os.path.join(HERE, "..", ".."), env=settings,
                                stdout=open(os.path.join(run, "logs", "integrations-second.log"), "w"),
                                stderr=subprocess.STDOUT)
-    wait(lambda: call("GET", f"http://localhost:{port + 1000}/q/health/ready")[0] == 200 if process.poll() is None
-         else (_ for _ in ()).throw(AssertionError("the second integrations-service exited")), timeout=90)
+    def ready():
+        assert process.poll() is None, "the second integrations-service exited"
+        try:
+            return call("GET", f"http://localhost:{port + 1000}/q/health/ready")[0] == 200
+        except urllib.error.URLError:
+            return False  # not listening yet
+    wait(ready, timeout=90)
     return process
 
 

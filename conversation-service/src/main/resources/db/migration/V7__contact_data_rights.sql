@@ -39,13 +39,16 @@ CREATE TABLE contact_tombstones (
     identifier_hash char(64)    NOT NULL,
     erased_at       timestamptz NOT NULL,
     erasure_id      uuid        NOT NULL,
+    -- when the person wrote again after the erasure (a new conversation, a new contact): delivery
+    -- statuses to the identifier are dropped until then (they are of messages sent before), kept after
+    returned_at     timestamptz,
     created_at      timestamptz NOT NULL DEFAULT now(),
     updated_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (cliente_id, identifier_hash)
 );
 SELECT liora_isolate_by_tenant('contact_tombstones');
--- the webhook checks a sender against them while it stores (across tenants)
-SELECT liora_allow_cross_tenant('contact_tombstones', 'SELECT');
+-- the webhook checks a sender against them while it stores, and notes a return (across tenants)
+SELECT liora_allow_cross_tenant('contact_tombstones', 'SELECT, UPDATE');
 
 -- Retention: an inbound message past the tenant's window keeps only what deduplicates Meta's
 -- retries (number, wamid, contact id, type, times); its body and sender's details are removed.

@@ -224,9 +224,21 @@ class ContactDataRightsTest {
         given().auth().oauth2(owner).delete("/clientes/" + flow.tenant + "/contacts/" + contact).then()
                 .statusCode(202).body("id", equalTo(erasure)).body("status", equalTo("done"));
 
-        // the person writes again later: a new conversation, under a new contact
+        // the customer reads our old answer days later: that status is dropped too
+        String lateRead = "{\"id\":\"" + replyWamid + "\",\"status\":\"read\",\"timestamp\":\""
+                + (Webhooks.now() + 60) + "\",\"recipient_id\":\"" + ana.phone() + "\"}";
+        Webhooks.deliver(Webhooks.body(flow.number, "", "", lateRead)).then().statusCode(200);
+        assertThat(TestDb.tablesHolding(flow.tenant, ana.phone())).isEmpty();
+
+        // the person writes again later: a new conversation, under a new contact, whose statuses count
         say(flow, ana, "hola de nuevo", Webhooks.now() + 2);
         assertThat(contactOf(flow, ana)).isNotEqualTo(contact);
+        String newReply = Webhooks.wamid();
+        Webhooks.deliver(Webhooks.body(flow.number, "", "", "{\"id\":\"" + newReply + "\",\"status\":\"delivered\","
+                + "\"timestamp\":\"" + (Webhooks.now() + 120) + "\",\"recipient_id\":\"" + ana.phone() + "\"}"))
+                .then().statusCode(200);
+        assertThat(TestDb.query(flow.tenant, "select count(*) as n from pending_statuses where wamid = ?", newReply)
+                .get(0)).containsEntry("n", 1L);
     }
 
     @Test

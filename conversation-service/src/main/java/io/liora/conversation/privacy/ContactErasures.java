@@ -40,7 +40,7 @@ public class ContactErasures {
             insert into contact_tombstones (cliente_id, identifier_hash, erased_at, erasure_id)
             values (:cliente, :hash, :at, :erasure)
             on conflict (cliente_id, identifier_hash) do update set erased_at = excluded.erased_at,
-                erasure_id = excluded.erasure_id, updated_at = now()""";
+                erasure_id = excluded.erasure_id, returned_at = null, updated_at = now()""";
 
     /** Who asked, for the erasure and the audit trail. */
     public record Requester(UUID usuarioId, String rol, String requestId) {

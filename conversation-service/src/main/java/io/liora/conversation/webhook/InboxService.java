@@ -42,7 +42,8 @@ public class InboxService {
     /**
      * The contact is found or created first, in the same statement; the message's status follows
      * from it. A message of an erased person sent before the erasure (Meta's late retry) is dropped:
-     * neither the message nor the contact comes back.
+     * neither the message nor the contact comes back. One sent after it is a new conversation, and
+     * marks the person's return on the tombstone.
      */
     private static final String INSERT_MESSAGE = """
             with erased as (
@@ -50,6 +51,11 @@ public class InboxService {
                                where t.cliente_id = cast(:cliente as uuid)
                                  and t.identifier_hash in (cast(:phoneHash as text), cast(:bsuidHash as text))
                                  and t.erased_at >= cast(:sentAt as timestamptz)) as yes),
+            returned as (
+                update contact_tombstones set returned_at = cast(:sentAt as timestamptz), updated_at = now()
+                where cliente_id = cast(:cliente as uuid) and cast(:resolve as boolean)
+                  and identifier_hash in (cast(:phoneHash as text), cast(:bsuidHash as text))
+                  and erased_at < cast(:sentAt as timestamptz) and returned_at is null),
             sender as (
                 select case when cast(:resolve as boolean) and not (select yes from erased)
                             then liora_contact_for(cast(:cliente as uuid), cast(:phone as text), cast(:bsuid as text),
@@ -83,13 +89,16 @@ public class InboxService {
                     cast(:original as text), now(), 'malformed', 'refused by the database: ' || cast(:sqlState as text))
             on conflict (phone_number_id, wamid) do nothing
             returning status""";
-    /** A status of a message to an erased person, from before the erasure, is dropped too. */
+    /**
+     * A status to an erased person is dropped until they write again: until then it can only be of
+     * a message sent before the erasure (a "read" may come days later).
+     */
     private static final String INSERT_STATUS = """
             insert into pending_statuses (id, cliente_id, wamid, status, item)
             select gen_random_uuid(), :cliente, :wamid, :status, cast(cast(:item as text) as jsonb)
             where not exists (select 1 from contact_tombstones t
                               where t.cliente_id = :cliente and t.identifier_hash = cast(:recipientHash as text)
-                                and t.erased_at >= cast(:at as timestamptz))
+                                and (t.returned_at is null or t.returned_at > cast(:at as timestamptz)))
             on conflict (wamid, status) do nothing""";
 
     /** What one webhook came to. */
