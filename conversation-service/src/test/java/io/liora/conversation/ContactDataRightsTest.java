@@ -242,6 +242,31 @@ class ContactDataRightsTest {
     }
 
     @Test
+    void anErasureByAnOlderIdOfAMergedContactTakesThePersonWhole() throws Throwable {
+        FlowSupport flow = new FlowSupport(wiremock, processor).start("{}");
+        stubTheOtherServices();
+        wiremock.stubFor(post(urlPathMatching("/integrations/internal/contacts/.*/erasure")).willReturn(okJson(
+                "{\"messages_redacted\":0,\"messages_cancelled\":0,\"opt_outs_removed\":0}")));
+        Person ana = Person.fresh("Ana");
+        flow.deliver(Webhooks.contact(ana.phone(), ana.name()),
+                Webhooks.text(Webhooks.wamid(), ana.phone(), Webhooks.now() - 20, ana.text()));
+        flow.deliver(Webhooks.usernameContact(ana.bsuid(), "ana.borrar", ana.name()),
+                Webhooks.textFromUser(Webhooks.wamid(), ana.bsuid(), Webhooks.now() - 10, "vida sana"));
+        say(flow, ana, "reciclaje", Webhooks.now()); // both identifiers at once: the two contacts become one
+        List<String> merged = TestDb.query(flow.tenant, "select id from contacts where merged_into is not null").stream()
+                .map(row -> row.get("id").toString()).toList();
+        assertThat(merged).hasSize(1);
+
+        given().auth().oauth2(TestTokens.staff("owner", flow.tenant))
+                .delete("/clientes/" + flow.tenant + "/contacts/" + merged.get(0)).then().statusCode(202);
+        VertxContextSupport.subscribeAndAwait(() -> worker.round());
+        for (String trace : List.of(ana.phone(), ana.bsuid(), ana.name(), ana.text(), "ana.borrar")) {
+            assertThat(TestDb.tablesHolding(flow.tenant, trace)).as(trace).isEmpty();
+        }
+        assertThat(TestDb.query(flow.tenant, "select count(*) as n from contacts").get(0)).containsEntry("n", 0L);
+    }
+
+    @Test
     void onlyTheTenantsOwnersAndAdminsEraseAndReadErasuresOfTheirTenant() throws Throwable {
         FlowSupport flow = new FlowSupport(wiremock, processor).start("{}");
         stubTheOtherServices();

@@ -17,9 +17,15 @@ final class ContactRows {
     /** Never anybody's address: stands in for an empty list, as {@code in ()} is not SQL. */
     private static final List<String> NONE = List.of("");
 
+    /**
+     * The person a contact id names: the contact, or the one it was merged into (an older id, as
+     * old log rows still carry), with every contact merged into that one.
+     */
     private static final String FIND = """
-            select id, phone, bsuid, parent_bsuid from contacts
-            where cliente_id = :cliente and (id = :contact or merged_into = :contact)""";
+            with person as (select coalesce(merged_into, id) as id from contacts
+                            where cliente_id = :cliente and id = :contact)
+            select c.id, c.phone, c.bsuid, c.parent_bsuid from contacts c, person p
+            where c.cliente_id = :cliente and (c.id = p.id or c.merged_into = p.id)""";
 
     /** A contact and those merged into it: their ids, phones and BSUIDs (parents too). */
     record Found(List<UUID> contacts, List<String> phones, List<String> bsuids) {
@@ -30,7 +36,7 @@ final class ContactRows {
 
     /** Inside a tenant transaction; 404 when the tenant has no such contact. {@code lock}: for update. */
     static Uni<Found> find(Mutiny.Session session, UUID clienteId, UUID contactId, boolean lock) {
-        return session.createNativeQuery(lock ? FIND + " for update" : FIND, Object[].class)
+        return session.createNativeQuery(lock ? FIND + " for update of c" : FIND, Object[].class)
                 .setParameter("cliente", clienteId).setParameter("contact", contactId)
                 .getResultList()
                 .map(rows -> {
