@@ -266,6 +266,12 @@ def secrets():
 
 def a_second_integrations_service(port):
     """Another integrations-service process on the same database (its sender off), as a second replica."""
+    for taken in (port, port + 1000):
+        try:
+            call("GET", f"http://localhost:{taken}/")
+            raise AssertionError(f"port {taken} is in use: another process would answer for the second replica")
+        except urllib.error.URLError:
+            pass  # free
     run = os.path.join(HERE, "run")
     settings = {**os.environ, **secrets(), "LIORA_DB_NAME": os.environ.get("LIORA_DB_PREFIX", "liora") + "_integrations",
                 "LIORA_HTTP_PORT": str(port), "LIORA_MANAGEMENT_PORT": str(port + 1000),
@@ -286,7 +292,11 @@ def a_second_integrations_service(port):
             return call("GET", f"http://localhost:{port + 1000}/q/health/ready")[0] == 200
         except urllib.error.URLError:
             return False  # not listening yet
-    wait(ready, timeout=90)
+    try:
+        wait(ready, timeout=90)
+    except BaseException:
+        process.kill()
+        raise
     return process
 
 
@@ -303,8 +313,7 @@ def the_monthly_cap_holds_exactly_across_two_integrations_services():
     service = {"Authorization": "Bearer " + json.loads(body)["access_token"], "X-Client-ID": tenant}
     second = a_second_integrations_service(8094)
     try:
-        # its first token fetches tenant-service's keys: one request before the burst (a replica
-        # taking traffic cold refused some of ten concurrent first requests with 401 on a loaded machine)
+        # one request first: the process answers tokens (it fetched tenant-service's keys)
         wait(lambda: call("GET", f"http://localhost:8094/clientes/{tenant}/usage/cap", headers=owner)[0] == 200,
              timeout=30)
         used = json.loads(call("GET", cap, headers=owner)[2])["used_this_month"]

@@ -68,9 +68,14 @@ public class ErasureWorker {
         }
     }
 
-    /** An erasure was just started: its remaining steps at once rather than at the next tick. */
+    /**
+     * An erasure was just started: its remaining steps at once rather than at the next tick, on a
+     * replica that runs the workers (elsewhere the workers' next tick takes it).
+     */
     public void wake() {
-        rounds.wake();
+        if (inbox.workerEnabled()) {
+            rounds.wake();
+        }
     }
 
     /** One round; answers how many erasures it worked on. */
