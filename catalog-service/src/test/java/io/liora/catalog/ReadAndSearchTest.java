@@ -66,6 +66,11 @@ class ReadAndSearchTest {
         String owner = TestTokens.staff("owner", tenant);
         Catalogs.publishAsOwner(tenant, Catalogs.sample()).then().statusCode(201);
         Catalogs.publishAsOwner(tenant, Catalogs.body(List.of(item("N-1", "Nuevo", 10, null)))).then().statusCode(201);
+        // items and categories are the active version's, like the search
+        service(tenant).get("/clientes/" + tenant + "/catalog/items/CAF-001").then().statusCode(404);
+        service(tenant).get("/clientes/" + tenant + "/catalog/items/N-1").then().statusCode(200).body("precio", equalTo(10));
+        service(tenant).get("/clientes/" + tenant + "/catalog/categories").then().statusCode(200)
+                .body("version", equalTo(2)).body("categories", hasSize(0));
         given().auth().oauth2(owner).get("/clientes/" + tenant + "/catalog/snapshots").then().statusCode(200)
                 .body("items.version", contains(2, 1)).body("total", equalTo(2));
         given().auth().oauth2(owner).get("/clientes/" + tenant + "/catalog/snapshots/1").then().statusCode(200)
@@ -74,6 +79,12 @@ class ReadAndSearchTest {
                 .statusCode(200).body("version", equalTo(1)).body("active", equalTo(true));
         service(tenant).get("/clientes/" + tenant + "/catalog/active").then().body("version", equalTo(1));
         service(tenant).get("/clientes/" + tenant + "/catalog/items?q=cafe").then().body("items", hasSize(2));
+        service(tenant).get("/clientes/" + tenant + "/catalog/items/CAF-001").then().statusCode(200)
+                .body("nombre", equalTo("Café de grano 1kg"));
+        service(tenant).get("/clientes/" + tenant + "/catalog/items/N-1").then().statusCode(404);
+        service(tenant).get("/clientes/" + tenant + "/catalog/categories").then().body("version", equalTo(1))
+                .body("categories.categoria", contains("Cocina", "Deportes", "Despensa"))
+                .body("categories.items", contains(1, 1, 2));
         given().auth().oauth2(owner).get("/clientes/" + tenant + "/catalog/ingest-logs?outcome=activated").then()
                 .body("total", equalTo(1));
         given().auth().oauth2(owner).post("/clientes/" + tenant + "/catalog/snapshots/9/activate").then()

@@ -34,14 +34,6 @@ class RowLevelSecurityTest {
     }
 
     @Test
-    void itemsAreIsolated() {
-        assertTenantIsolated("catalog_items", (db, tenant) -> sql(db,
-                "insert into catalog_items (id, cliente_id, snapshot_id, sku, nombre, precio, moneda, url)"
-                        + " values (gen_random_uuid(), ?, ?, ?, 'n', 1, 'CLP', 'https://x.example.com')",
-                tenant, snapshot(db, tenant), "S-" + UUID.randomUUID()));
-    }
-
-    @Test
     void secretsAreIsolated() {
         assertTenantIsolated("catalog_secrets", (db, tenant) -> sql(db,
                 "insert into catalog_secrets (id, cliente_id, secret, secret_key_id) values (gen_random_uuid(), ?, 'c', 'k')"

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.liora.catalog.snapshot.SnapshotContent;
 import io.liora.common.text.TextNormalizer;
 
 /**
@@ -57,13 +58,26 @@ final class CanonicalCatalog {
         return canonical;
     }
 
-    static String checksum(List<Map<String, Object>> canonicalItems, Map<String, List<String>> canonicalSynonyms) {
+    /**
+     * The content as stored, serialised once: the checksum is the SHA-256 of the items' JSON, or, with
+     * synonyms, of {@code {"items":…,"synonyms":…}} in that order.
+     */
+    static SnapshotContent content(List<Map<String, Object>> canonicalItems, Map<String, List<String>> canonicalSynonyms) {
+        String items = json(canonicalItems);
+        String synonyms = canonicalSynonyms.isEmpty() ? null : json(canonicalSynonyms);
+        String hashed = synonyms == null ? items : "{\"items\":" + items + ",\"synonyms\":" + synonyms + "}";
         try {
-            Object content = canonicalSynonyms.isEmpty() ? canonicalItems
-                    : Map.of("items", canonicalItems, "synonyms", canonicalSynonyms);
-            byte[] bytes = JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(StandardCharsets.UTF_8));
+            return new SnapshotContent(canonicalItems.size(), items, synonyms, HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

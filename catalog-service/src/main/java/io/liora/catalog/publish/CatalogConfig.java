@@ -43,4 +43,11 @@ public interface CatalogConfig {
     /** How often publishes and rollbacks not yet in the audit trail are sent. */
     @WithDefault("PT5S")
     Duration auditEvery();
+
+    /**
+     * Whether a replica rehearses a publish at start-up before it reports ready ({@link PublishWarmUp}),
+     * so the first real publish and search do not run in a cold JVM.
+     */
+    @WithDefault("true")
+    boolean warmUp();
 }

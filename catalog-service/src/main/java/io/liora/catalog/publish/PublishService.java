@@ -104,10 +104,12 @@ public class PublishService {
         }
         List<Map<String, Object>> canonical = CanonicalCatalog.canonicalItems(result.items());
         Map<String, List<String>> synonyms = CanonicalCatalog.canonicalSynonyms(result.synonyms());
-        return snapshots.publish(attempt, canonical, synonyms, CanonicalCatalog.checksum(canonical, synonyms))
-                // the new version's search index is built now, not by the first customer's search
-                .call(published -> indexes.current(attempt.clienteId()).replaceWithVoid()
-                        .onFailure().recoverWithNull());
+        // the new version's search index is built now, on another core while the transaction runs,
+        // not by the first customer's search
+        Uni<SearchIndexes.Searchable> prepared = indexes.prepare(canonical, synonyms);
+        return snapshots.publish(attempt, CanonicalCatalog.content(canonical, synonyms))
+                .call(published -> indexes.adopt(attempt.clienteId(), published.version(), prepared)
+                        .replaceWithVoid().onFailure().recoverWithNull());
     }
 
     private Uni<Void> checkSize(IngestLogService.Attempt attempt, byte[] body) {

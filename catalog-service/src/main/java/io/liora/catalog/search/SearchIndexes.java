@@ -15,15 +15,18 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Each tenant's active catalog as a search index, in memory: built the first time the version is
- * searched (or right after it is published or activated here), once however many searches wait for
- * it, on a worker thread, and dropped when another version becomes active. Which version is active is
+ * Each tenant's active catalog in memory, as a search index with its items and categories: built the
+ * first time the version is read (or while it is being published here, or right after it is activated
+ * here), once however many readers wait for it, on a worker thread, and dropped when another version
+ * becomes active. Which version is active is
  * read again when the last reading is older than {@code liora.catalog.active-recheck} (1 s): most
  * searches touch no database, and a publish or rollback on another replica is searched within that
  * second. At most {@value #TENANTS} tenants are kept, least recently searched first out.
@@ -33,12 +36,26 @@ public class SearchIndexes {
 
     static final int TENANTS = 100;
 
-    /** The active version's index and its items, by the index's positions. */
-    public record Searchable(int version, CatalogIndex index, List<CatalogDtos.ItemView> items) {
+    /**
+     * The active version's index, its items by the index's positions, each item's position by sku,
+     * and its categories in code-point order (the database's byte-wise order they were read in before).
+     */
+    public record Searchable(int version, CatalogIndex index, List<CatalogDtos.ItemView> items,
+            Map<String, Integer> positionBySku, List<CatalogDtos.Category> categories) {
+
+        /** The item with {@code sku}, or {@code null}. */
+        public CatalogDtos.ItemView item(String sku) {
+            Integer position = positionBySku.get(sku);
+            return position == null ? null : items.get(position);
+        }
+
+        Searchable at(int version) {
+            return new Searchable(version, index, items, positionBySku, categories);
+        }
     }
 
     /** A version being (or once) loaded, and when it was last read to be the active one. */
-    private record Loading(UUID snapshotId, Uni<Searchable> searchable, long checkedAt) {
+    private record Loading(int version, Uni<Searchable> searchable, long checkedAt) {
     }
 
     private final TenantTransactions tx;
@@ -71,16 +88,42 @@ public class SearchIndexes {
     public Uni<Searchable> current(UUID clienteId) {
         return tx.forTenant(clienteId, () -> CatalogActive.<CatalogActive>find("clienteId", clienteId).firstResult())
                 .onItem().ifNull().failWith(CatalogNotFound::noCatalog)
-                .chain(active -> of(clienteId, active.snapshotId));
+                .chain(active -> of(clienteId, active.version, active.snapshotId));
     }
 
-    private Uni<Searchable> of(UUID clienteId, UUID snapshotId) {
+    /**
+     * Starts building the in-memory form of a catalog about to be published, on a worker thread, while
+     * the publish's transaction runs: {@link #adopt} it with the version the publish got.
+     */
+    public Uni<Searchable> prepare(List<Map<String, Object>> canonicalItems, Map<String, List<String>> synonyms) {
+        Uni<Searchable> building = Uni.createFrom().item(() -> build(0, canonicalItems, synonyms))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).memoize().indefinitely();
+        building.subscribe().with(built -> { }, failure -> { }); // now, not when the publish has committed
+        return building;
+    }
+
+    /**
+     * The prepared form of {@code version} becomes the tenant's, if that version is the active one when
+     * read again now (a rollback or another publish may have committed since).
+     */
+    public Uni<Searchable> adopt(UUID clienteId, int version, Uni<Searchable> prepared) {
+        synchronized (byTenant) {
+            Loading known = byTenant.get(clienteId);
+            if (known == null || known.version() != version) {
+                Uni<Searchable> searchable = prepared.map(built -> built.at(version)).memoize().indefinitely();
+                byTenant.put(clienteId, new Loading(version, searchable, System.nanoTime() - recheckNanos));
+            }
+        }
+        return current(clienteId);
+    }
+
+    private Uni<Searchable> of(UUID clienteId, int version, UUID snapshotId) {
         Loading loading;
         synchronized (byTenant) {
             Loading known = byTenant.get(clienteId);
-            loading = known != null && known.snapshotId().equals(snapshotId)
-                    ? new Loading(snapshotId, known.searchable(), System.nanoTime())
-                    : new Loading(snapshotId, load(clienteId, snapshotId).memoize().indefinitely(), System.nanoTime());
+            loading = known != null && known.version() == version
+                    ? new Loading(version, known.searchable(), System.nanoTime())
+                    : new Loading(version, load(clienteId, snapshotId).memoize().indefinitely(), System.nanoTime());
             byTenant.put(clienteId, loading);
         }
         return watched(clienteId, loading);
@@ -99,14 +142,20 @@ public class SearchIndexes {
         return tx.forTenant(clienteId, () -> CatalogSnapshot.<CatalogSnapshot>findById(snapshotId))
                 .onItem().ifNull().failWith(CatalogNotFound::noCatalog)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(SearchIndexes::build);
+                .map(snapshot -> build(snapshot.version, SnapshotService.items(snapshot),
+                        SnapshotService.synonyms(snapshot)));
     }
 
-    private static Searchable build(CatalogSnapshot snapshot) {
-        List<Map<String, Object>> items = SnapshotService.items(snapshot);
+    private static Searchable build(int version, List<Map<String, Object>> items, Map<String, List<String>> synonyms) {
         List<IndexedItem> indexed = new ArrayList<>(items.size());
         List<CatalogDtos.ItemView> views = new ArrayList<>(items.size());
+        Map<String, Integer> positionBySku = new HashMap<>();
+        Map<String, Long> countByCategory = new TreeMap<>();
         for (Map<String, Object> item : items) {
+            positionBySku.put((String) item.get("sku"), views.size());
+            if (item.get("categoria") instanceof String categoria) {
+                countByCategory.merge(categoria, 1L, Long::sum);
+            }
             indexed.add(new IndexedItem((String) item.get("sku"), (String) item.get("nombre"),
                     (String) item.get("categoria"), (String) item.get("descripcion")));
             views.add(new CatalogDtos.ItemView((String) item.get("sku"), (String) item.get("nombre"),
@@ -114,7 +163,9 @@ public class SearchIndexes {
                     (String) item.get("moneda"), (String) item.get("url"), (String) item.get("imagen_url"),
                     (String) item.get("categoria"), item.get("stock") instanceof Number n ? n.intValue() : null));
         }
-        CatalogIndex index = CatalogIndex.build(indexed, Synonyms.of(SnapshotService.synonyms(snapshot)));
-        return new Searchable(snapshot.version, index, List.copyOf(views));
+        CatalogIndex index = CatalogIndex.build(indexed, Synonyms.of(synonyms));
+        List<CatalogDtos.Category> categories = countByCategory.entrySet().stream()
+                .map(category -> new CatalogDtos.Category(category.getKey(), category.getValue())).toList();
+        return new Searchable(version, index, List.copyOf(views), Map.copyOf(positionBySku), categories);
     }
 }

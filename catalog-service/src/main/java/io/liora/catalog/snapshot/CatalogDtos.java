@@ -27,12 +27,6 @@ public final class CatalogDtos {
 
     public record ItemView(String sku, String nombre, String descripcion, BigDecimal precio, String moneda, String url,
             String imagenUrl, String categoria, Integer stock) {
-
-        public static ItemView of(CatalogItemRow row) {
-            return new ItemView(row.sku, row.nombre, row.descripcion,
-                    new BigDecimal(row.precio.stripTrailingZeros().toPlainString()), row.moneda,
-                    row.url, row.imagenUrl, row.categoria, row.stock);
-        }
     }
 
     /** Search results from the active catalog, best first. */

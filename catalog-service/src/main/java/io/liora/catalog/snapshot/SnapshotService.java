@@ -30,14 +30,6 @@ public class SnapshotService {
     };
     private static final TypeReference<Map<String, List<String>>> SYNONYMS = new TypeReference<>() {
     };
-    private static final String INSERT_ITEMS = """
-            INSERT INTO catalog_items (id, cliente_id, snapshot_id, sku, nombre, descripcion, precio, moneda, url,
-                                       imagen_url, categoria, stock)
-            SELECT gen_random_uuid(), :cliente, :snapshot, r.sku, r.nombre, r.descripcion, r.precio, r.moneda, r.url,
-                   r.imagen_url, r.categoria, r.stock
-            FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS r(sku text, nombre text, descripcion text, precio numeric,
-                 moneda text, url text, imagen_url text, categoria text, stock integer)""";
-
     private final TenantTransactions tx;
 
     public SnapshotService(TenantTransactions tx) {
@@ -45,19 +37,19 @@ public class SnapshotService {
     }
 
     /**
-     * Makes {@code canonicalItems} the tenant's active catalog: a new snapshot, or nothing when the
-     * active one has the same checksum. Logs the attempt in the same transaction.
+     * Makes {@code content} the tenant's active catalog: a new snapshot, or nothing when the active
+     * one has the same checksum. Logs the attempt in the same transaction.
      */
-    public Uni<CatalogDtos.PublishResult> publish(IngestLogService.Attempt attempt,
-            List<Map<String, Object>> canonicalItems, Map<String, List<String>> synonyms, String checksum) {
+    public Uni<CatalogDtos.PublishResult> publish(IngestLogService.Attempt attempt, SnapshotContent content) {
         UUID clienteId = attempt.clienteId();
+        String checksum = content.checksum();
         return tx.forTenant(clienteId, () -> lock(clienteId)
-                .chain(() -> activeSnapshot(clienteId))
-                .chain(active -> {
-                    if (active != null && active.checksum.equals(checksum)) {
+                .chain(() -> activeVersion(clienteId, checksum))
+                .chain(same -> {
+                    if (same != null) {
                         return IngestLogService.entry(attempt, IngestOutcome.duplicate, "same content as version "
-                                + active.version, active.itemCount, active.version).persist()
-                                .replaceWith(new CatalogDtos.PublishResult(active.version, checksum, active.itemCount,
+                                + same.version(), same.itemCount(), same.version()).persist()
+                                .replaceWith(new CatalogDtos.PublishResult(same.version(), checksum, same.itemCount(),
                                         false));
                     }
                     return nextVersion(clienteId).chain(version -> {
@@ -65,12 +57,11 @@ public class SnapshotService {
                         snapshot.clienteId = clienteId;
                         snapshot.version = version;
                         snapshot.checksum = checksum;
-                        snapshot.itemCount = canonicalItems.size();
-                        snapshot.itemsJson = toJson(canonicalItems);
-                        snapshot.synonymsJson = synonyms.isEmpty() ? null : toJson(synonyms);
+                        snapshot.itemCount = content.itemCount();
+                        snapshot.itemsJson = content.itemsJson();
+                        snapshot.synonymsJson = content.synonymsJson();
                         snapshot.publishedBy = attempt.actor();
                         return snapshot.persistAndFlush()
-                                .chain(() -> insertItems(clienteId, snapshot.id, canonicalItems))
                                 .chain(() -> activate(clienteId, snapshot, attempt.actor()))
                                 .chain(() -> IngestLogService.entry(attempt, IngestOutcome.accepted, null,
                                         snapshot.itemCount, version).persist())
@@ -121,6 +112,17 @@ public class SnapshotService {
                         : CatalogSnapshot.<CatalogSnapshot>findById(active.snapshotId));
     }
 
+    private record SameVersion(int version, int itemCount) {
+    }
+
+    /** The active version when its checksum is {@code checksum}, else {@code null} (its items are not read). */
+    private static Uni<SameVersion> activeVersion(UUID clienteId, String checksum) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select s.version, s.itemCount from CatalogSnapshot s, CatalogActive a"
+                        + " where a.clienteId = :c and s.id = a.snapshotId and s.checksum = :checksum", SameVersion.class)
+                .setParameter("c", clienteId).setParameter("checksum", checksum).getSingleResultOrNull());
+    }
+
     private static Uni<CatalogSnapshot> snapshot(UUID clienteId, int version) {
         return CatalogSnapshot.<CatalogSnapshot>find("clienteId = ?1 and version = ?2", clienteId, version)
                 .firstResult().onItem().ifNull().failWith(() -> CatalogNotFound.noSnapshot(version));
@@ -152,14 +154,6 @@ public class SnapshotService {
                 .setParameter("k", "catalog:" + clienteId).getSingleResult()).replaceWithVoid();
     }
 
-    /** All items in one statement: the rows travel as one JSON parameter (sent as text, cast by SQL). */
-    private static Uni<Void> insertItems(UUID clienteId, UUID snapshotId, List<Map<String, Object>> items) {
-        String json = toJson(items);
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ITEMS)
-                .setParameter("cliente", clienteId).setParameter("snapshot", snapshotId).setParameter("rows", json)
-                .executeUpdate()).replaceWithVoid();
-    }
-
     private static CatalogDtos.SnapshotView view(CatalogSnapshot snapshot, boolean active) {
         return new CatalogDtos.SnapshotView(snapshot.version, snapshot.checksum, snapshot.itemCount,
                 snapshot.publishedBy, snapshot.createdAt, active, items(snapshot), synonyms(snapshot));
@@ -183,14 +177,6 @@ public class SnapshotService {
             return JSON.readValue(snapshot.synonymsJson, SYNONYMS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Snapshot " + snapshot.version + " holds invalid JSON", e);
-        }
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
