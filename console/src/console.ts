@@ -152,6 +152,13 @@ function entry(message: TranscriptEntry): HTMLLIElement {
   const ticks = message.deliveryStatus ? ` · ${DELIVERY[message.deliveryStatus] ?? message.deliveryStatus}` : "";
   meta.textContent = `${AUTHORS[message.author!] ?? message.author} · ${time(message.at)}${ticks}`;
   item.appendChild(meta);
+  if (message.deliveryError) {
+    // why WhatsApp did not deliver it, and the fix when there is one (e.g. a template after 24 hours)
+    const error = document.createElement("small");
+    error.className = "delivery-error";
+    error.textContent = message.deliveryError;
+    item.appendChild(error);
+  }
   return item;
 }
 
@@ -176,11 +183,29 @@ function chosenTemplate(): TemplateOption | null {
   return index === "" || !templates ? null : templates[Number(index)];
 }
 
-/** One input per variable of the chosen template's body, and its text as a preview. */
+const MEDIA: Record<string, string> = { IMAGE: "Enlace de la imagen", VIDEO: "Enlace del video",
+  DOCUMENT: "Enlace del documento" };
+
+/**
+ * One input per variable of the chosen template's body, and its text as a preview; first the link of
+ * its header's image, video or document when it has one (WhatsApp fetches it: a public https address).
+ */
 function showTemplate() {
   const template = chosenTemplate();
   $("template-body").textContent = template?.body ?? "";
-  $("template-parameters").replaceChildren(...Array.from({ length: template?.parameters ?? 0 }, (_, i) => {
+  const media: HTMLInputElement[] = [];
+  if (template?.headerMedia) {
+    const link = document.createElement("input");
+    link.type = "url";
+    link.required = true;
+    link.pattern = "https://.+";
+    link.maxLength = 2000;
+    link.placeholder = "https://…";
+    link.dataset.media = template.headerMedia.toLowerCase();
+    link.setAttribute("aria-label", MEDIA[template.headerMedia] ?? "Enlace");
+    media.push(link);
+  }
+  $("template-parameters").replaceChildren(...media, ...Array.from({ length: template?.parameters ?? 0 }, (_, i) => {
     const input = document.createElement("input");
     input.required = true;
     input.maxLength = 1024;
@@ -251,11 +276,14 @@ $("template-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const template = chosenTemplate();
   if (!template) return;
-  const parameters = [...$("template-parameters").querySelectorAll("input")].map((input) => input.value.trim());
+  const inputs = [...$("template-parameters").querySelectorAll("input")];
+  const parameters = inputs.filter((input) => !input.dataset.media).map((input) => input.value.trim());
+  const link = inputs.find((input) => input.dataset.media);
+  const headerMedia = link ? { type: link.dataset.media!, link: link.value.trim() } : undefined;
   const idempotencyKey = crypto.randomUUID();
   act(async () => {
     await api().sendAgentMessage({ clienteId: session!.clienteId, contactId: selected!, idempotencyKey,
-      agentMessage: { template: { name: template.name!, language: template.language!, parameters } } });
+      agentMessage: { template: { name: template.name!, language: template.language!, parameters, headerMedia } } });
     $<HTMLSelectElement>("template").value = "";
     showTemplate();
   });

@@ -211,6 +211,26 @@ def a_template_reaches_a_customer_whose_window_closed_and_is_counted():
     report = wait(lambda: (lambda r: r if r["billable"] == before + 1 else None)(
         json.loads(call("GET", usage, headers=owner)[2])))
     assert any(row["key"] == "utility" and row["billable"] >= 1 for row in report["rows"]), report
+
+    # a template with an image header: the agent inbox offers it with the image to give, and the customer sees both
+    photo = "oferta_foto_e2e_" + str(random.randint(10**5, 10**6))
+    status, _, body = call("POST", templates, {
+        "phone_number_id": NUMBER, "name": photo, "language": "es", "category": "MARKETING",
+        "components": [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::ZTJlLWpwZWc=:e2e"]}},
+                       {"type": "BODY", "text": "Hola {{1}}, mira la oferta de hoy",
+                        "example": {"body_text": [["Ana"]]}}]}, headers=owner)
+    assert status == 201 and json.loads(body)["header_media"] == "IMAGE", (status, body)
+    photo_id = json.loads(body)["id"]
+    wait(lambda: json.loads(call("GET", f"{templates}/{photo_id}", headers=owner)[2])["status"] == "APPROVED")
+    options = json.loads(call("GET", f"{conversations}/templates", headers=owner)[2])
+    assert any(o["name"] == photo and o["header_media"] == "IMAGE" for o in options), options
+    status, _, body = call("POST", f"{conversations}/{contact}/messages",
+                           {"template": {"name": photo, "language": "es", "parameters": ["Ana"], "header_media": {
+                               "type": "image", "link": "https://tienda.example.com/img/oferta.jpg"}}},
+                           headers={**owner, "Idempotency-Key": "e2e-" + photo})
+    assert status == 202, (status, body)
+    wait(lambda: any(m.get("text") == "📷 https://tienda.example.com/img/oferta.jpg\nHola Ana, mira la oferta de hoy"
+                     for m in answers(customer)) or None)
     call("POST", f"{conversations}/{contact}/release", {}, headers=owner)
 
 
@@ -449,7 +469,7 @@ for name, test in [("hola gets the menu", greeting),
                    ("the tenant's log export holds the conversation", the_log_export_holds_the_conversation),
                    ("the usage report counts the answers as Meta priced them",
                     the_usage_report_counts_the_answers_as_meta_priced_them),
-                   ("a template is approved, reaches a customer whose window closed, and is counted",
+                   ("templates (one with an image header) are approved, reach a customer whose window closed, and are counted",
                     a_template_reaches_a_customer_whose_window_closed_and_is_counted),
                    ("the monthly cap holds exactly under ten concurrent sends to two integrations-service processes",
                     the_monthly_cap_holds_exactly_across_two_integrations_services),

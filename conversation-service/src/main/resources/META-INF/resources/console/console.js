@@ -599,6 +599,21 @@ var JSONApiResponse2 = class {
   }
 };
 
+// ../sdk/typescript/target/generated/conversation/models/HeaderMedia.ts
+function HeaderMediaToJSON(json) {
+  return HeaderMediaToJSONTyped(json, false);
+}
+function HeaderMediaToJSONTyped(value, ignoreDiscriminator = false) {
+  if (value == null) {
+    return value;
+  }
+  return {
+    "type": value["type"],
+    "link": value["link"],
+    "filename": value["filename"]
+  };
+}
+
 // ../sdk/typescript/target/generated/conversation/models/TemplateChoice.ts
 function TemplateChoiceToJSON(json) {
   return TemplateChoiceToJSONTyped(json, false);
@@ -610,7 +625,8 @@ function TemplateChoiceToJSONTyped(value, ignoreDiscriminator = false) {
   return {
     "name": value["name"],
     "language": value["language"],
-    "parameters": value["parameters"]
+    "parameters": value["parameters"],
+    "header_media": HeaderMediaToJSON(value["headerMedia"])
   };
 }
 
@@ -773,7 +789,8 @@ function TemplateOptionFromJSONTyped(json, ignoreDiscriminator) {
     "language": json["language"] == null ? void 0 : json["language"],
     "category": json["category"] == null ? void 0 : json["category"],
     "body": json["body"] == null ? void 0 : json["body"],
-    "parameters": json["parameters"] == null ? void 0 : json["parameters"]
+    "parameters": json["parameters"] == null ? void 0 : json["parameters"],
+    "headerMedia": json["header_media"] == null ? void 0 : json["header_media"]
   };
 }
 
@@ -797,6 +814,7 @@ function TranscriptEntryFromJSONTyped(json, ignoreDiscriminator) {
     "intentSource": json["intent_source"] == null ? void 0 : json["intent_source"],
     "note": json["note"] == null ? void 0 : json["note"],
     "deliveryStatus": json["delivery_status"] == null ? void 0 : json["delivery_status"],
+    "deliveryError": json["delivery_error"] == null ? void 0 : json["delivery_error"],
     "mediaId": json["media_id"] == null ? void 0 : json["media_id"],
     "mediaMimeType": json["media_mime_type"] == null ? void 0 : json["media_mime_type"]
   };
@@ -1377,6 +1395,12 @@ function entry(message) {
   const ticks = message.deliveryStatus ? ` \xB7 ${DELIVERY[message.deliveryStatus] ?? message.deliveryStatus}` : "";
   meta.textContent = `${AUTHORS[message.author] ?? message.author} \xB7 ${time(message.at)}${ticks}`;
   item.appendChild(meta);
+  if (message.deliveryError) {
+    const error = document.createElement("small");
+    error.className = "delivery-error";
+    error.textContent = message.deliveryError;
+    item.appendChild(error);
+  }
   return item;
 }
 async function loadTemplates() {
@@ -1397,10 +1421,27 @@ function chosenTemplate() {
   const index = $("template").value;
   return index === "" || !templates ? null : templates[Number(index)];
 }
+var MEDIA = {
+  IMAGE: "Enlace de la imagen",
+  VIDEO: "Enlace del video",
+  DOCUMENT: "Enlace del documento"
+};
 function showTemplate() {
   const template = chosenTemplate();
   $("template-body").textContent = template?.body ?? "";
-  $("template-parameters").replaceChildren(...Array.from({ length: template?.parameters ?? 0 }, (_, i) => {
+  const media = [];
+  if (template?.headerMedia) {
+    const link = document.createElement("input");
+    link.type = "url";
+    link.required = true;
+    link.pattern = "https://.+";
+    link.maxLength = 2e3;
+    link.placeholder = "https://\u2026";
+    link.dataset.media = template.headerMedia.toLowerCase();
+    link.setAttribute("aria-label", MEDIA[template.headerMedia] ?? "Enlace");
+    media.push(link);
+  }
+  $("template-parameters").replaceChildren(...media, ...Array.from({ length: template?.parameters ?? 0 }, (_, i) => {
     const input = document.createElement("input");
     input.required = true;
     input.maxLength = 1024;
@@ -1465,14 +1506,17 @@ $("template-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const template = chosenTemplate();
   if (!template) return;
-  const parameters = [...$("template-parameters").querySelectorAll("input")].map((input) => input.value.trim());
+  const inputs = [...$("template-parameters").querySelectorAll("input")];
+  const parameters = inputs.filter((input) => !input.dataset.media).map((input) => input.value.trim());
+  const link = inputs.find((input) => input.dataset.media);
+  const headerMedia = link ? { type: link.dataset.media, link: link.value.trim() } : void 0;
   const idempotencyKey = crypto.randomUUID();
   act(async () => {
     await api().sendAgentMessage({
       clienteId: session.clienteId,
       contactId: selected,
       idempotencyKey,
-      agentMessage: { template: { name: template.name, language: template.language, parameters } }
+      agentMessage: { template: { name: template.name, language: template.language, parameters, headerMedia } }
     });
     $("template").value = "";
     showTemplate();

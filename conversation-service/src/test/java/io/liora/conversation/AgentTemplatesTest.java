@@ -36,13 +36,18 @@ class AgentTemplatesTest {
                    "body_variables":1,"header_variables":0},
                   {"name":"oferta_con_titulo","language":"es","category":"MARKETING","status":"APPROVED","phone_number_id":"1",
                    "components":[{"type":"HEADER","format":"TEXT","text":"Para {{1}}"},{"type":"BODY","text":"Hoy 20%"}],
-                   "body_variables":0,"header_variables":1}],
-                 "page":0,"size":100,"total":2}""")));
+                   "body_variables":0,"header_variables":1},
+                  {"name":"oferta_foto","language":"es","category":"MARKETING","status":"APPROVED","phone_number_id":"1",
+                   "components":[{"type":"HEADER","format":"IMAGE"},{"type":"BODY","text":"Hola {{1}}, mira esto"}],
+                   "body_variables":1,"header_variables":0,"header_media":"IMAGE"}],
+                 "page":0,"size":100,"total":3}""")));
 
         given().auth().oauth2(TestTokens.staff("agent", tenant)).get("/clientes/" + tenant + "/conversations/templates")
                 .then().statusCode(200)
-                .body("name", contains("seguimiento"))
+                .body("name", contains("seguimiento", "oferta_foto"))
                 .body("[0].body", equalTo("Hola {{1}}, ¿pudiste resolver tu consulta?"))
+                .body("[0].header_media", org.hamcrest.Matchers.nullValue())
+                .body("[1].header_media", equalTo("IMAGE"))
                 .body("[0].parameters", equalTo(1)).body("[0].language", equalTo("es"));
         wiremock.verify(getRequestedFor(urlPathEqualTo(path)).withQueryParam("status",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("APPROVED")).withHeader("X-Client-ID",

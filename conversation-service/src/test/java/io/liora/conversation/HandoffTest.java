@@ -179,6 +179,8 @@ class HandoffTest {
         UUID agent = UUID.randomUUID();
         String token = TestTokens.staff("agent", flow.tenant, agent);
         assertThat(assign(flow, token, contact, null)).isEqualTo(200);
+        String early = answer(flow, token, contact, "early-1", "Te escribo en un rato").then().statusCode(202)
+                .extract().path("outbound_message_id");
         TestDb.update(flow.tenant, "update convo_state set last_inbound_at = now() - interval '25 hours'"
                 + " where contact_id = ?::uuid", contact);
         wiremock.resetRequests();
@@ -201,14 +203,47 @@ class HandoffTest {
                         "$.template.components[0].parameters[0].text",
                         com.github.tomakehurst.wiremock.client.WireMock.equalTo("Ana"))));
         assertThat(TestDb.query(flow.tenant, "select message_type, text from conversation_log where direction = 'out'"
-                + " and intent = 'agente'")).singleElement().satisfies(row -> assertThat(row)
+                + " and intent = 'agente' and idempotency_key like '%late-2'")).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("message_type", "template").containsEntry("text", "[plantilla seguimiento] Ana"));
+        // a template with an image header gets its image by link, before the body
+        Map<String, Object> withImage = Map.of("template", Map.of("name", "oferta_foto", "language", "es",
+                "parameters", List.of("Ana"), "header_media", Map.of("type", "image",
+                        "link", "https://tienda.example.com/oferta.jpg")));
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "late-5").body(withImage)
+                .post(base(flow) + "/" + contact + "/messages").then().statusCode(202);
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/messages"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.template.components[0].parameters[0].image.link",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("https://tienda.example.com/oferta.jpg")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.template.components[1].parameters[0].text",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("Ana"))));
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "late-6")
+                .body(Map.of("template", Map.of("name", "oferta_foto", "language", "es", "parameters", List.of("Ana"),
+                        "header_media", Map.of("type", "image", "link", "http://tienda.example.com/oferta.jpg"))))
+                .post(base(flow) + "/" + contact + "/messages").then().statusCode(400)
+                .contentType("application/problem+json");
         // neither both nor none
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "late-3")
                 .body(Map.of("text", "hola", "template", template.get("template")))
                 .post(base(flow) + "/" + contact + "/messages").then().statusCode(400);
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "late-4").body(Map.of())
                 .post(base(flow) + "/" + contact + "/messages").then().statusCode(400);
+
+        // the text sent just before the window closed, which Meta then refused, shows why and the fix
+        Webhooks.deliver(Webhooks.body(flow.number, "", "", "{\"id\":\"" + Webhooks.wamid()
+                + "\",\"status\":\"failed\",\"timestamp\":\"" + Webhooks.now() + "\",\"recipient_id\":\"" + PHONE
+                + "\",\"biz_opaque_callback_data\":\"liora:" + early + "\",\"errors\":[{\"code\":131047,"
+                + "\"title\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because"
+                + " more than 24 hours have passed since the customer last replied to this number.\"}}]}"))
+                .then().statusCode(200);
+        Response transcript = given().auth().oauth2(token).get(base(flow) + "/" + contact);
+        int at = transcript.jsonPath().getList("messages.text").indexOf("Te escribo en un rato");
+        assertThat(transcript.jsonPath().getString("messages[" + at + "].delivery_status")).isEqualTo("failed");
+        assertThat(transcript.jsonPath().getString("messages[" + at + "].delivery_error"))
+                .startsWith("131047 Re-engagement message: Message failed to send because more than 24 hours")
+                .endsWith("(the 24-hour window had closed: send an approved template)");
+        assertThat(transcript.jsonPath().getString("messages[0].delivery_error")).isNull();
     }
 
     @Test

@@ -111,6 +111,71 @@ class TemplateTest extends OutboxTestSupport {
     }
 
     @Test
+    void aTemplateWithAnImageHeaderIsSubmittedWithItsSampleAndEachMessageGivesItsImage() throws Throwable {
+        Map<String, Object> noSample = imageTemplate("oferta_foto", Map.of());
+        create(noSample).then().statusCode(400).body("errors.field", hasItem("components[0].example.header_handle"));
+        Map<String, Object> withText = new java.util.HashMap<>(imageTemplate("oferta_foto",
+                Map.of("header_handle", List.of("4::aW1hZ2UvanBlZw==:ARb"))));
+        withText.put("components", List.of(Map.of("type", "HEADER", "format", "IMAGE", "text", "Oferta",
+                "example", Map.of("header_handle", List.of("4::aW1hZ2UvanBlZw==:ARb"))), bodyComponent()));
+        create(withText).then().statusCode(400).body("errors.field", hasItem("components[0].text"));
+        wiremock.verify(0, postRequestedFor(urlPathMatching("/graph/.*/message_templates")));
+
+        metaTakes("oferta_foto", "910000000000009", 0);
+        create(imageTemplate("oferta_foto", Map.of("header_handle", List.of("4::aW1hZ2UvanBlZw==:ARb"))))
+                .then().statusCode(201).body("header_media", org.hamcrest.Matchers.equalTo("IMAGE"));
+        wiremock.verify(postRequestedFor(urlPathEqualTo("/graph/v21.0/" + waba + "/message_templates"))
+                .withRequestBody(matchingJsonPath("$.components[0].format", equalTo("IMAGE")))
+                .withRequestBody(matchingJsonPath("$.components[0].example.header_handle[0]",
+                        equalTo("4::aW1hZ2UvanBlZw==:ARb"))));
+        events(statusEvent("910000000000009", "oferta_foto", "APPROVED", "NONE")).then().statusCode(200);
+
+        // without its image, with another media, with an address Meta cannot fetch: refused before queueing
+        send(templateMessage("t-no-image", "oferta_foto", "Ana", "#1")).then().statusCode(400)
+                .body("errors.message", hasItem(containsString("header takes one image")));
+        send(imageMessage("t-video", "video", "https://tienda.example.com/v.mp4")).then().statusCode(400)
+                .body("errors.message", hasItem(containsString("header takes image")));
+        send(imageMessage("t-private", "image", "https://10.0.0.7/oferta.jpg")).then().statusCode(400)
+                .body("errors.field", hasItem("template.components[0].parameters[0].image.link"));
+        send(imageMessage("t-http", "image", "http://tienda.example.com/oferta.jpg")).then().statusCode(400)
+                .body("errors.field", hasItem("template.components[0].parameters[0].image.link"));
+
+        graphAnswers(okJson(sent("wamid.template-image")));
+        String id = send(imageMessage("t-image", "image", "https://tienda.example.com/oferta.jpg")).then()
+                .statusCode(202).extract().path("id");
+        awaitStatus(id, "sent");
+        wiremock.verify(postRequestedFor(urlPathEqualTo("/graph/v21.0/" + number + "/messages"))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("oferta_foto")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].type", equalTo("header")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[0].type", equalTo("image")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[0].image.link",
+                        equalTo("https://tienda.example.com/oferta.jpg")))
+                .withRequestBody(matchingJsonPath("$.template.components[1].parameters[1].text", equalTo("#1"))));
+    }
+
+    private Map<String, Object> imageTemplate(String name, Map<String, Object> example) {
+        Map<String, Object> header = new java.util.HashMap<>(Map.of("type", "HEADER", "format", "IMAGE"));
+        if (!example.isEmpty()) {
+            header.put("example", example);
+        }
+        return Map.of("phone_number_id", number, "name", name, "language", "es", "category", "MARKETING",
+                "components", List.of(header, bodyComponent()));
+    }
+
+    private static Map<String, Object> bodyComponent() {
+        return Map.of("type", "BODY", "text", BODY, "example", Map.of("body_text", List.of(List.of("Ana", "#1234"))));
+    }
+
+    private Map<String, Object> imageMessage(String key, String mediaType, String link) {
+        return Map.of("to", "56912345678", "phone_number_id", number, "type", "template", "idempotency_key", key,
+                "template", Map.of("name", "oferta_foto", "language", Map.of("code", "es"), "components", List.of(
+                        Map.of("type", "header", "parameters", List.of(Map.of("type", mediaType, mediaType,
+                                Map.of("link", link)))),
+                        Map.of("type", "body", "parameters", List.of(Map.of("type", "text", "text", "Ana"),
+                                Map.of("type", "text", "text", "#1"))))));
+    }
+
+    @Test
     void qualityAndCategoryFollowMetasWebhooks() {
         metaTakes("pedido_listo", "910000000000004", 0);
         String id = create(template("pedido_listo")).then().statusCode(201).extract().path("id");

@@ -108,6 +108,10 @@ public class GraphResource {
             if (template.isEmpty()) {
                 return MetaErrors.of(404, 132001, "(#132001) Template name does not exist in the translation");
             }
+            if (Templates.mediaFormat(template.get()) != null && Templates.headerMedia(template.get(), wanted) == null) {
+                return MetaErrors.of(400, 132012, "(#132012) Parameter format does not match format in the created "
+                        + "template: header: expected " + Templates.mediaFormat(template.get()));
+            }
             pricing = MetaWebhooks.templatePricing(template.get().category());
             shown = shown.withText(Templates.render(template.get(), wanted));
         } else if (!chats.windowOpen(phoneNumberId, handle)) {

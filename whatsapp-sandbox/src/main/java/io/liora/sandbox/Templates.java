@@ -66,9 +66,53 @@ public class Templates {
         return byId.values().removeIf(template -> template.name().equals(name));
     }
 
-    /** The body as the customer reads it: each {{n}} replaced by the n-th body parameter. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The header's media a template message gives (its {@code image}, {@code video} or {@code document}
+     * object), when the template's header is of that format; else {@code null}.
+     */
+    static Map<?, ?> headerMedia(Template template, Map<String, Object> message) {
+        String format = mediaFormat(template);
+        if (format == null || !(message.get("components") instanceof List<?> components)) {
+            return null;
+        }
+        for (Object component : components) {
+            if (component instanceof Map<?, ?> c && "header".equals(c.get("type"))
+                    && c.get("parameters") instanceof List<?> parameters) {
+                for (Object parameter : parameters) {
+                    if (parameter instanceof Map<?, ?> p && format.equalsIgnoreCase(String.valueOf(p.get("type")))
+                            && p.get(format.toLowerCase()) instanceof Map<?, ?> media
+                            && (media.get("link") != null || media.get("id") != null)) {
+                        return media;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** IMAGE, VIDEO or DOCUMENT when the template's header takes that media from each message; else null. */
+    static String mediaFormat(Template template) {
+        return template.components().stream().filter(c -> "HEADER".equals(c.get("type")))
+                .map(c -> String.valueOf(c.get("format"))).filter(f -> List.of("IMAGE", "VIDEO", "DOCUMENT").contains(f))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The message as the customer reads it: a media header's link on its own line (📷 image, 🎬 video,
+     * 📄 document with its file name), then the body with each {{n}} replaced by the n-th body parameter.
+     */
     static String render(Template template, Map<String, Object> message) {
+        Map<?, ?> media = headerMedia(template, message);
+        String header = media == null ? "" : switch (mediaFormat(template)) {
+            case "IMAGE" -> "📷 ";
+            case "VIDEO" -> "🎬 ";
+            default -> "📄 " + (media.get("filename") == null ? "" : media.get("filename") + " ");
+        } + (media.get("link") != null ? media.get("link") : "media " + media.get("id")) + "\n";
+        return header + renderBody(template, message);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String renderBody(Template template, Map<String, Object> message) {
         String body = template.components().stream().filter(c -> "BODY".equals(c.get("type")))
                 .map(c -> String.valueOf(c.get("text"))).findFirst().orElse(template.name());
         List<String> values = new java.util.ArrayList<>();

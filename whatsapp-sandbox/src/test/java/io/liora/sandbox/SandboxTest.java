@@ -234,6 +234,36 @@ class SandboxTest {
                 .contains("\"category\":\"utility\"").contains("\"type\":\"regular\"").contains("\"billable\":true");
     }
 
+    @Test
+    void aTemplateWithAnImageHeaderNeedsItsImageAndShowsIt() throws Exception {
+        String templates = "/v21.0/" + MetaWebhooks.WABA_ID + "/message_templates";
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("name", "oferta_foto_sandbox",
+                "language", "es", "category", "MARKETING", "components", List.of(
+                        Map.of("type", "HEADER", "format", "IMAGE", "example", Map.of("header_handle", List.of("4::x"))),
+                        Map.of("type", "BODY", "text", "Hola {{1}}, mira la oferta",
+                                "example", Map.of("body_text", List.of(List.of("Ana")))))))
+                .post(templates).then().statusCode(200);
+        Thread.sleep(1200);
+        Map<String, Object> body = Map.of("type", "body", "parameters", List.of(Map.of("type", "text", "text", "Ana")));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("messaging_product", "whatsapp",
+                "to", "56977775555", "type", "template", "template", Map.of("name", "oferta_foto_sandbox",
+                        "language", Map.of("code", "es"), "components", List.of(body))))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(400).body("error.code", equalTo(132012));
+        Map<String, Object> header = Map.of("type", "header", "parameters", List.of(Map.of("type", "image",
+                "image", Map.of("link", "https://tienda.example.com/oferta.jpg"))));
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(Map.of("messaging_product", "whatsapp",
+                "to", "56977775555", "type", "template", "template", Map.of("name", "oferta_foto_sandbox",
+                        "language", Map.of("code", "es"), "components", List.of(header, body))))
+                .post("/v21.0/" + NUMBER + "/messages").then().statusCode(200);
+        given().get("/sandbox/conversations/" + NUMBER + "/56977775555").then().statusCode(200)
+                .body("messages.text", hasItem("📷 https://tienda.example.com/oferta.jpg\nHola Ana, mira la oferta"));
+        // its statuses come for another 1.2 s: none may land in the next test's requests
+        for (int i = 0; i < 100 && FakeConversation.server.findAll(postRequestedFor(urlEqualTo("/webhook/meta"))).stream()
+                .noneMatch(r -> r.getBodyAsString().contains("56977775555") && r.getBodyAsString().contains("\"read\"")); i++) {
+            Thread.sleep(50);
+        }
+    }
+
     private static Map<String, Object> template(String name) {
         return Map.of("messaging_product", "whatsapp", "to", "56977776666", "type", "template", "template", Map.of(
                 "name", name, "language", Map.of("code", "es"), "components", List.of(Map.of("type", "body",

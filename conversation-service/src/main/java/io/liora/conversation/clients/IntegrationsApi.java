@@ -59,9 +59,12 @@ public interface IntegrationsApi {
     record TemplatePage(List<Template> items) {
     }
 
-    /** A template: its Meta components, and how many variables its body and header have. */
+    /**
+     * A template: its Meta components, how many variables its body and header have, and the media its
+     * header takes from each message (IMAGE, VIDEO, DOCUMENT, or null).
+     */
     record Template(String name, String language, String category, String status, String phoneNumberId,
-            List<Map<String, Object>> components, int bodyVariables, int headerVariables) {
+            List<Map<String, Object>> components, int bodyVariables, int headerVariables, String headerMedia) {
     }
 
     /** What finds a contact's rows besides its id (older rows carry only the address). */

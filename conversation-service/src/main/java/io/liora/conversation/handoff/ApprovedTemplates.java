@@ -10,7 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The templates an agent can send from the inbox: the tenant's APPROVED ones whose only variables
- * are the body's (the inbox fills those), read from integrations-service, where they are kept.
+ * are the body's (the inbox fills those, and a media header's link), read from integrations-service,
+ * where they are kept.
  */
 @ApplicationScoped
 public class ApprovedTemplates {
@@ -28,7 +29,7 @@ public class ApprovedTemplates {
                 .map(page -> page.items().stream()
                         .filter(t -> t.headerVariables() == 0)
                         .map(t -> new ConversationDtos.TemplateOption(t.name(), t.language(), t.category(), body(t),
-                                t.bodyVariables()))
+                                t.bodyVariables(), t.headerMedia()))
                         .toList());
     }
 

@@ -44,14 +44,17 @@ public class ConversationQueries {
             """;
     private static final String TRANSCRIPT = """
             select l.id, l.created_at, l.direction, l.agent_id, l.message_type, l.text, l.intent, l.intent_source,
-                   l.note, l.outbound_message_id,
-                   (select st.status from pending_statuses st where st.cliente_id = l.cliente_id
-                    and (st.item ->> 'biz_opaque_callback_data') = 'liora:' || l.outbound_message_id
-                    order by case st.status when 'failed' then 4 when 'read' then 3 when 'delivered' then 2
-                             when 'sent' then 1 else 0 end desc limit 1),
-                   m.media_id, m.media_mime_type, l.seq
+                   l.note, l.outbound_message_id, d.status,
+                   m.media_id, m.media_mime_type, l.seq, d.error_code, d.error_title, d.error_details
             from conversation_log l
             left join inbound_messages m on m.id = l.inbound_message_id and l.direction = 'in'
+            left join lateral (select st.status, st.item #>> '{errors,0,code}' as error_code,
+                                      st.item #>> '{errors,0,title}' as error_title,
+                                      st.item #>> '{errors,0,error_data,details}' as error_details
+                               from pending_statuses st where st.cliente_id = l.cliente_id
+                               and (st.item ->> 'biz_opaque_callback_data') = 'liora:' || l.outbound_message_id
+                               order by case st.status when 'failed' then 4 when 'read' then 3 when 'delivered' then 2
+                                        when 'sent' then 1 else 0 end desc limit 1) d on l.direction = 'out'
             where l.cliente_id = :cliente and l.contact_id in %s %s
             order by l.seq desc
             limit :limit""";
@@ -171,6 +174,22 @@ public class ConversationQueries {
                 : row[9] != null ? "queued" : null) : null;
         return new ConversationDtos.TranscriptEntry((UUID) row[0], SqlValues.instant(row[1]), direction, author, agent,
                 (String) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8], status,
+                "failed".equals(status) ? deliveryError((String) row[14], (String) row[15], (String) row[16]) : null,
                 (String) row[11], (String) row[12]);
+    }
+
+    /** Why Meta could not deliver an answer, as its status said, and the fix when there is one. */
+    static String deliveryError(String code, String title, String details) {
+        StringBuilder error = new StringBuilder(code == null ? "Meta gave no reason" : code);
+        if (title != null) {
+            error.append(' ').append(title);
+        }
+        if (details != null && !details.equals(title)) {
+            error.append(": ").append(details);
+        }
+        if ("131047".equals(code)) {
+            error.append(" (the 24-hour window had closed: send an approved template)");
+        }
+        return error.toString();
     }
 }

@@ -20,7 +20,8 @@ public final class TemplateDtos {
 
     /**
      * A template to submit. {@code components} are Meta's: one BODY (required, up to 1024 characters),
-     * an optional HEADER (format TEXT, up to 60), FOOTER (up to 60) and BUTTONS; variables are
+     * an optional HEADER (format TEXT, up to 60 characters; or IMAGE, VIDEO or DOCUMENT with a sample's
+     * handle from Meta's Resumable Upload API), FOOTER (up to 60) and BUTTONS; variables are
      * {@code {{1}}}, {@code {{2}}}, ... in order, each with an example.
      */
     public record TemplateCreate(
@@ -41,9 +42,10 @@ public final class TemplateDtos {
     public record Component(
             @NotBlank @Pattern(regexp = "^(HEADER|BODY|FOOTER|BUTTONS)$", message = "HEADER, BODY, FOOTER or BUTTONS")
             String type,
-            @Pattern(regexp = "^(TEXT)$", message = "TEXT (media headers are not supported yet)") String format,
+            @Pattern(regexp = "^(TEXT|IMAGE|VIDEO|DOCUMENT)$", message = "TEXT, IMAGE, VIDEO or DOCUMENT") String format,
             @Size(max = 1024) String text,
-            @Schema(description = "Meta's examples: body_text [[...]] for the body, header_text [...] for the header")
+            @Schema(description = "Meta's examples: body_text [[...]] for the body, header_text [...] for a text header, "
+                    + "header_handle [\"<handle>\"] for a media header (a sample uploaded with Meta's Resumable Upload API)")
             Map<String, Object> example,
             @Size(max = 10) List<@Valid @NotNull Button> buttons) {
     }
@@ -58,7 +60,9 @@ public final class TemplateDtos {
 
     public record TemplateView(UUID id, String phoneNumberId, String wabaId, String name, String language,
             String category, List<Map<String, Object>> components, String status, String reason, String quality,
-            String metaTemplateId, int bodyVariables, int headerVariables, Instant statusAt, Instant createdAt) {
+            String metaTemplateId, int bodyVariables, int headerVariables,
+            @Schema(description = "IMAGE, VIDEO or DOCUMENT when each message must give that header its media; else null")
+            String headerMedia, Instant statusAt, Instant createdAt) {
 
         static TemplateView of(MessageTemplate template) {
             List<Map<String, Object>> components = template.components();
@@ -66,7 +70,7 @@ public final class TemplateDtos {
             return new TemplateView(template.id, template.phoneNumberId, template.wabaId, template.name,
                     template.language, template.category, components, template.status, template.reason,
                     template.quality, template.metaTemplateId, shape.bodyVariables(), shape.headerVariables(),
-                    template.statusAt, template.createdAt);
+                    shape.headerMedia(), template.statusAt, template.createdAt);
         }
     }
 

@@ -2,6 +2,7 @@ package io.liora.integrations.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liora.common.problem.Problem;
+import io.liora.common.net.PublicUrls;
 import io.liora.common.problem.ProblemException;
 import io.liora.integrations.whatsapp.JsonMaps;
 import java.util.ArrayList;
@@ -35,9 +36,12 @@ public final class TemplateRules {
                 case "BODY" -> checkText(errors, at, component, "body_text", 1024, true);
                 case "HEADER" -> {
                     if (component.format() == null) {
-                        errors.add(error(at + ".format", "TEXT is required for a header"));
+                        errors.add(error(at + ".format", "TEXT, IMAGE, VIDEO or DOCUMENT is required for a header"));
+                    } else if (TemplateShape.MEDIA.contains(component.format())) {
+                        checkMediaHeader(errors, at, component);
+                    } else {
+                        checkText(errors, at, component, "header_text", HEADER_MAX, false);
                     }
-                    checkText(errors, at, component, "header_text", HEADER_MAX, false);
                 }
                 case "FOOTER" -> {
                     if (component.text() == null || component.text().isBlank()) {
@@ -94,6 +98,18 @@ public final class TemplateRules {
         }
     }
 
+    /** A media header has no text and one sample, by the handle Meta's Resumable Upload API gave it. */
+    private static void checkMediaHeader(List<Problem.FieldError> errors, String at, TemplateDtos.Component component) {
+        if (component.text() != null) {
+            errors.add(error(at + ".text", "a " + component.format() + " header has no text"));
+        }
+        JsonNode handles = component.example() == null ? null : JsonMaps.tree(component.example()).get("header_handle");
+        if (handles == null || !handles.isArray() || handles.size() != 1 || handles.get(0).asText("").isBlank()) {
+            errors.add(error(at + ".example.header_handle", "one sample of the " + component.format().toLowerCase()
+                    + ": [\"<handle>\"], the handle Meta's Resumable Upload API answers for the uploaded file"));
+        }
+    }
+
     private static void checkButtons(List<Problem.FieldError> errors, String at, TemplateDtos.Component component) {
         if (component.buttons() == null || component.buttons().isEmpty()) {
             errors.add(error(at + ".buttons", "1 to 10 buttons"));
@@ -111,24 +127,37 @@ public final class TemplateRules {
     }
 
     /**
-     * A template message fits its template: the body's and the header's parameters, one per
-     * variable, each a non-blank text.
+     * A template message fits its template: the body's and the header's text parameters, one per
+     * variable, each a non-blank text; and a media header's one parameter of its type, by a public
+     * {@code https} link (Meta fetches it) or the id of media uploaded to Meta.
      */
     public static void checkParameters(TemplateShape shape, List<Parameters> given) {
         List<Problem.FieldError> errors = new ArrayList<>();
         int body = 0;
         int header = 0;
+        int media = 0;
         for (int i = 0; i < given.size(); i++) {
             Parameters component = given.get(i);
-            if ("body".equals(component.type())) {
-                body += component.texts().size();
-            } else if ("header".equals(component.type())) {
-                header += component.texts().size();
-            }
-            for (int p = 0; p < component.texts().size(); p++) {
-                if (component.texts().get(p) == null || component.texts().get(p).isBlank()) {
-                    errors.add(error("template.components[" + i + "].parameters[" + p + "].text",
-                            "a text parameter, not blank"));
+            for (int p = 0; p < component.values().size(); p++) {
+                Parameter parameter = component.values().get(p);
+                String at = "template.components[" + i + "].parameters[" + p + "]";
+                if ("text".equals(parameter.type())) {
+                    if ("body".equals(component.type())) {
+                        body++;
+                    } else {
+                        header++;
+                    }
+                    if (parameter.text() == null || parameter.text().isBlank()) {
+                        errors.add(error(at + ".text", "a text parameter, not blank"));
+                    }
+                } else if (!"header".equals(component.type())) {
+                    errors.add(error(at + ".type", "only a header takes " + parameter.type()));
+                } else if (shape.headerMedia() == null || !shape.headerMedia().equalsIgnoreCase(parameter.type())) {
+                    errors.add(error(at + ".type", shape.headerMedia() == null ? "the template's header takes no media"
+                            : "the template's header takes " + shape.headerMedia().toLowerCase()));
+                } else {
+                    media++;
+                    checkMedia(errors, at + "." + parameter.type(), parameter);
                 }
             }
         }
@@ -140,13 +169,34 @@ public final class TemplateRules {
             errors.add(error("template.components", "the template's header takes " + shape.headerVariables()
                     + " parameters; " + header + " given"));
         }
+        if (shape.headerMedia() != null && media != 1) {
+            errors.add(error("template.components", "the template's header takes one "
+                    + shape.headerMedia().toLowerCase() + " ({\"type\": \"header\", \"parameters\": [{\"type\": \""
+                    + shape.headerMedia().toLowerCase() + "\", ...}]}); " + media + " given"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
     }
 
-    /** The text parameters a template message gives one of its components. */
-    public record Parameters(String type, List<String> texts) {
+    private static void checkMedia(List<Problem.FieldError> errors, String at, Parameter parameter) {
+        if ((parameter.mediaLink() == null) == (parameter.mediaId() == null)) {
+            errors.add(error(at, "a link or an id (of media uploaded to Meta), one of them"));
+        } else if (parameter.mediaLink() != null) {
+            String problem = parameter.mediaLink().startsWith("https://") ? PublicUrls.problem(parameter.mediaLink())
+                    : "an https:// address";
+            if (problem != null) {
+                errors.add(error(at + ".link", problem));
+            }
+        }
+    }
+
+    /** The parameters a template message gives one of its components ({@code header} or {@code body}). */
+    public record Parameters(String type, List<Parameter> values) {
+    }
+
+    /** One parameter: a text, or a media header's link or uploaded media id. */
+    public record Parameter(String type, String text, String mediaLink, String mediaId) {
     }
 
     private static Problem.FieldError error(String field, String message) {

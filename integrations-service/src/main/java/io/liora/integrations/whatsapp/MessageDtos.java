@@ -65,8 +65,38 @@ public final class MessageDtos {
             @Size(max = 20) List<@Valid @NotNull TemplateParameter> parameters) {
     }
 
-    public record TemplateParameter(@NotBlank @Pattern(regexp = "^text$", message = "text") String type,
-            @NotNull @Size(max = 1024) String text) {
+    /**
+     * One of a template message's parameters, in Meta's shape: a text for a variable, or the header's
+     * media ({@code image}, {@code video} or {@code document}) by link or uploaded id.
+     */
+    public record TemplateParameter(
+            @NotBlank @Pattern(regexp = "^(text|image|video|document)$", message = "text, image, video or document")
+            String type,
+            @Size(max = 1024) String text,
+            @Valid Media image,
+            @Valid Media video,
+            @Valid Media document) {
+
+        public static TemplateParameter text(String text) {
+            return new TemplateParameter("text", text, null, null, null);
+        }
+
+        /** The media given for {@code type}, or {@code null}. */
+        public Media media() {
+            return switch (type) {
+                case "image" -> image;
+                case "video" -> video;
+                case "document" -> document;
+                default -> null;
+            };
+        }
+    }
+
+    /** A template header's media: Meta fetches {@code link}, or uses media already uploaded to it by {@code id}. */
+    public record Media(
+            @Schema(example = "https://tienda.example.com/img/oferta.jpg") @Size(max = 2000) String link,
+            @Size(max = 100) String id,
+            @Schema(description = "A document's file name as the customer sees it") @Size(max = 240) String filename) {
     }
 
     public record Text(@Schema(example = "¡Hola! ¿En qué te ayudo?") @NotBlank @Size(max = 4096) String body,

@@ -97,7 +97,7 @@ public class MessageService {
                 })).invoke(sender::wake);
     }
 
-    /** A template message names an approved template of the tenant and gives each variable its text. */
+    /** A template message names an approved template of the tenant and gives each variable (and a media header) its value. */
     private static Uni<Void> fitsItsTemplate(UUID clienteId, MessageDtos.SendRequest request) {
         if (!"template".equals(request.type())) {
             return Uni.createFrom().voidItem();
@@ -107,10 +107,15 @@ public class MessageService {
                 .invoke(template -> TemplateRules.checkParameters(TemplateShape.of(template.components()),
                         (wanted.components() == null ? List.<MessageDtos.TemplateComponent>of() : wanted.components())
                                 .stream().map(c -> new TemplateRules.Parameters(c.type(), c.parameters() == null
-                                        ? List.of() : c.parameters().stream().map(MessageDtos.TemplateParameter::text)
-                                                .toList()))
+                                        ? List.of() : c.parameters().stream().map(MessageService::parameter).toList()))
                                 .toList()))
                 .replaceWithVoid();
+    }
+
+    private static TemplateRules.Parameter parameter(MessageDtos.TemplateParameter given) {
+        MessageDtos.Media media = given.media();
+        return new TemplateRules.Parameter(given.type(), given.text(), media == null ? null : media.link(),
+                media == null ? null : media.id());
     }
 
     private static Uni<OutboundMessage> byKey(UUID clienteId, String key) {
