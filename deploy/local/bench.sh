@@ -69,7 +69,7 @@ command -v wrk >/dev/null 2>&1 || apt-get install -y -q wrk >/dev/null 2>&1 || e
 if command -v wrk >/dev/null 2>&1; then
     . deploy/local/demo.env
     wrk -t2 -c32 -d10s --latency \
-        "http://localhost:8082/webhook/meta?hub.mode=subscribe&hub.verify_token=$LIORA_META_VERIFY_TOKEN&hub.challenge=42" \
+        "${LIORA_WEBHOOK_URL:-http://localhost:8082}/webhook/meta?hub.mode=subscribe&hub.verify_token=$LIORA_META_VERIFY_TOKEN&hub.challenge=42" \
         | awk '/Requests\/sec/ {rps = $2} /^ +99%/ {p99 = $2} END {printf "CEILING wrk_trivial_get_per_s=%.0f p99=%s (2 threads, 32 connections)\n", rps, p99}'
 fi
 costs="$run/bench-costs.tsv"

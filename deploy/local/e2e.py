@@ -284,30 +284,28 @@ def secrets():
     return dict(line.strip().split("=", 1) for line in open(os.path.join(HERE, "run", "secrets.env")) if "=" in line)
 
 
-def a_second_integrations_service(port):
-    """Another integrations-service process on the same database (its sender off), as a second replica."""
+def another_replica(module, port, settings):
+    """Another process of `module` on the same database, on `port` (management on port + 1000), as one
+    more replica; started with the local secrets and `settings`, ready when this returns."""
     for taken in (port, port + 1000):
         try:
             call("GET", f"http://localhost:{taken}/")
-            raise AssertionError(f"port {taken} is in use: another process would answer for the second replica")
+            raise AssertionError(f"port {taken} is in use: another process would answer for the replica")
         except urllib.error.URLError:
             pass  # free
     run = os.path.join(HERE, "run")
-    settings = {**os.environ, **secrets(), "LIORA_DB_NAME": os.environ.get("LIORA_DB_PREFIX", "liora") + "_integrations",
-                "LIORA_HTTP_PORT": str(port), "LIORA_MANAGEMENT_PORT": str(port + 1000),
-                "LIORA_CLIENT_SECRET": secrets()["LIORA_CLIENT_SECRET_INTEGRATIONS"],
-                "LIORA_GRAPH_BASE_URL": SANDBOX, "LIORA_WHATSAPP_SENDER_ENABLED": "false",
-                "LIORA_DB_PASSWORD": "liora_app", "LIORA_DB_MIGRATION_PASSWORD": "liora_owner",
-                "LIORA_TENANT_URL": ENV["LIORA_TENANT_URL"],
-                "LIORA_JWKS_URL": ENV["LIORA_TENANT_URL"] + "/.well-known/jwks.json"}
+    environment = {**os.environ, **secrets(), "LIORA_HTTP_PORT": str(port), "LIORA_MANAGEMENT_PORT": str(port + 1000),
+                   "LIORA_DB_PASSWORD": "liora_app", "LIORA_DB_MIGRATION_PASSWORD": "liora_owner",
+                   "LIORA_TENANT_URL": ENV["LIORA_TENANT_URL"],
+                   "LIORA_JWKS_URL": ENV["LIORA_TENANT_URL"] + "/.well-known/jwks.json", **settings}
     if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]).returncode != 0:
-        settings.update({"LIORA_DB_HOST": "localhost", "LIORA_DB_PORT": "55432"})
-    process = subprocess.Popen(["java", "-Xmx256m", "-jar", "integrations-service/target/quarkus-app/quarkus-run.jar"],
-                               cwd=os.path.join(HERE, "..", ".."), env=settings,
-                               stdout=open(os.path.join(run, "logs", "integrations-second.log"), "w"),
+        environment.update({"LIORA_DB_HOST": "localhost", "LIORA_DB_PORT": "55432"})
+    process = subprocess.Popen(["java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", f"{module}/target/quarkus-app/quarkus-run.jar"],
+                               cwd=os.path.join(HERE, "..", ".."), env=environment,
+                               stdout=open(os.path.join(run, "logs", f"{module}-{port}.log"), "w"),
                                stderr=subprocess.STDOUT)
     def ready():
-        assert process.poll() is None, "the second integrations-service exited"
+        assert process.poll() is None, f"the {module} replica on {port} exited"
         try:
             return call("GET", f"http://localhost:{port + 1000}/q/health/ready")[0] == 200
         except urllib.error.URLError:
@@ -318,6 +316,46 @@ def a_second_integrations_service(port):
         process.kill()
         raise
     return process
+
+
+def a_second_integrations_service(port):
+    """Another integrations-service process on the same database (its sender off), as a second replica."""
+    return another_replica("integrations-service", port, {
+        "LIORA_DB_NAME": os.environ.get("LIORA_DB_PREFIX", "liora") + "_integrations",
+        "LIORA_CLIENT_SECRET": secrets()["LIORA_CLIENT_SECRET_INTEGRATIONS"],
+        "LIORA_GRAPH_BASE_URL": SANDBOX, "LIORA_WHATSAPP_SENDER_ENABLED": "false"})
+
+
+def a_webhook_replica_without_workers_stores_and_the_workers_answer():
+    """conversation-service split as Kubernetes runs it: a replica with no background work receives
+    Meta's webhook and answers 200; the replica with the workers answers the customer."""
+    replica = another_replica("conversation-service", 8092, {
+        "LIORA_DB_NAME": os.environ.get("LIORA_DB_PREFIX", "liora") + "_conversation",
+        "LIORA_CLIENT_SECRET": secrets()["LIORA_CLIENT_SECRET_CONVERSATION"], "LIORA_INBOX_WORKER_ENABLED": "false",
+        "LIORA_CATALOG_URL": ENV["LIORA_CATALOG_URL"], "LIORA_INTEGRATIONS_URL": ENV["LIORA_INTEGRATIONS_URL"]})
+    try:
+        customer = "569" + str(random.randint(10_000_000, 99_999_999))
+        wamid = "wamid.E2Esplit" + str(random.randint(10**9, 10**10))
+        payload = {"object": "whatsapp_business_account", "entry": [{"id": "200000000000001", "changes": [{
+            "field": "messages", "value": {"messaging_product": "whatsapp",
+                                           "metadata": {"display_phone_number": "15550000001", "phone_number_id": NUMBER},
+                                           "contacts": [{"profile": {"name": "Ana"}, "wa_id": customer}],
+                                           "messages": [{"from": customer, "id": wamid, "timestamp": str(int(time.time())),
+                                                         "type": "text", "text": {"body": "hola"}}]}}]}]}
+        body = json.dumps(payload).encode()
+        signature = "sha256=" + hmac.new(ENV["LIORA_META_APP_SECRET"].encode(), body, hashlib.sha256).hexdigest()
+        status, _, text = call("POST", "http://localhost:8092/webhook/meta", raw=body,
+                               headers={"X-Hub-Signature-256": signature})
+        assert status == 200, (status, text)
+        menu = wait(lambda: next((m for m in answers(customer)), None), timeout=30)
+        assert "catalogo.categorias" in option_ids(menu), menu
+        # the replica without workers stored it and sent nothing: no reply ever left it for integrations-service
+        metrics = call("GET", "http://localhost:9092/q/metrics")[2]
+        assert 'liora_webhook_messages_total{result="stored"} 1.0' in metrics, metrics[-2000:]
+        assert not any('uri="/messages"' in line for line in metrics.splitlines()), "the webhook replica answered"
+    finally:
+        replica.kill()
+        replica.wait()
 
 
 def the_monthly_cap_holds_exactly_across_two_integrations_services():
@@ -473,6 +511,8 @@ for name, test in [("hola gets the menu", greeting),
                     a_template_reaches_a_customer_whose_window_closed_and_is_counted),
                    ("the monthly cap holds exactly under ten concurrent sends to two integrations-service processes",
                     the_monthly_cap_holds_exactly_across_two_integrations_services),
+                   ("a webhook replica without workers stores and acknowledges; the workers answer",
+                    a_webhook_replica_without_workers_stores_and_the_workers_answer),
                    ("a username-only customer is answered and keeps its conversation",
                     a_username_only_customer_is_answered_and_keeps_its_conversation),
                    ("an opted-out customer gets one confirmation, then nothing, until alta",

@@ -3,6 +3,8 @@
 # WhatsApp sandbox in the background, seeds the demo tenant and its catalog, and prints the chat URL.
 # Running it again is harmless: what runs keeps running, what exists is kept. Stop: deploy/local/down.sh
 # LIORA_DB_PREFIX (default liora) names the databases; LIORA_FRESH_DATABASES=true starts them empty.
+# LIORA_WEBHOOK_REPLICA=true receives Meta's webhook on a conversation-service replica of its own
+# (port 8092, no background work), as the Kubernetes base does; LIORA_JVM_OPTS adds JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -80,7 +82,8 @@ start() { # name, jar, extra env assignments...
         echo "  $name already running (pid $(cat "$run/pids/$name"))"
         return
     fi
-    env "$@" nohup java -Xmx320m -jar "$jar" > "$run/logs/$name.log" 2>&1 &
+    # shellcheck disable=SC2086 # LIORA_JVM_OPTS is a list of flags
+    env "$@" nohup java -Xmx320m ${LIORA_JVM_OPTS:--XX:+UseSerialGC} -jar "$jar" > "$run/logs/$name.log" 2>&1 &
     echo $! > "$run/pids/$name"
     echo "  $name started (pid $!), log: deploy/local/run/logs/$name.log"
 }
@@ -97,13 +100,23 @@ start integrations-service integrations-service/target/quarkus-app/quarkus-run.j
     LIORA_BITLY_BASE_URL="$LIORA_SANDBOX_URL" LIORA_BITLY_TOKEN=sandbox-bitly-token LIORA_BITLY_DOMAIN=localhost:8090
 start conversation-service conversation-service/target/quarkus-app/quarkus-run.jar LIORA_DB_NAME="${prefix}_conversation" \
     LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_CONVERSATION"
+webhook_url="$LIORA_CONVERSATION_URL"
+ready_urls="http://localhost:9081/q/health/ready http://localhost:9082/q/health/ready"
+if [ "${LIORA_WEBHOOK_REPLICA:-}" = "true" ]; then
+    # the same service on the same database: it stores and acknowledges, the other one answers
+    webhook_url=http://localhost:8092
+    ready_urls+=" http://localhost:9092/q/health/ready"
+    start conversation-webhook conversation-service/target/quarkus-app/quarkus-run.jar \
+        LIORA_DB_NAME="${prefix}_conversation" LIORA_CLIENT_SECRET="$LIORA_CLIENT_SECRET_CONVERSATION" \
+        LIORA_HTTP_PORT=8092 LIORA_MANAGEMENT_PORT=9092 LIORA_INBOX_WORKER_ENABLED=false
+fi
 start whatsapp-sandbox whatsapp-sandbox/target/quarkus-app/quarkus-run.jar \
-    LIORA_SANDBOX_NUMBERS="$LIORA_DEMO_PHONE_NUMBER_ID:$LIORA_DEMO_ACCESS_TOKEN"
+    LIORA_SANDBOX_NUMBERS="$LIORA_DEMO_PHONE_NUMBER_ID:$LIORA_DEMO_ACCESS_TOKEN" LIORA_CONVERSATION_URL="$webhook_url"
 
 say "Waiting until everything is ready…"
 # health is on each service's management port (its HTTP port + 1000); the sandbox has none apart
-for url in http://localhost:9081/q/health/ready http://localhost:9082/q/health/ready http://localhost:9083/q/health/ready \
-           http://localhost:9084/q/health/ready http://localhost:8090/q/health/ready; do
+for url in $ready_urls http://localhost:9083/q/health/ready http://localhost:9084/q/health/ready \
+           http://localhost:8090/q/health/ready; do
     for _ in $(seq 1 120); do curl -sf "$url" >/dev/null 2>&1 && break; sleep 0.5; done
     curl -sf "$url" >/dev/null || { echo "Not ready: $url (see deploy/local/run/logs)"; exit 1; }
 done
@@ -142,6 +155,7 @@ LIORA_META_APP_SECRET=$LIORA_META_APP_SECRET
 LIORA_META_VERIFY_TOKEN=$LIORA_META_VERIFY_TOKEN
 LIORA_TENANT_URL=$LIORA_TENANT_URL
 LIORA_CONVERSATION_URL=$LIORA_CONVERSATION_URL
+LIORA_WEBHOOK_URL=$webhook_url
 LIORA_CATALOG_URL=$LIORA_CATALOG_URL
 LIORA_INTEGRATIONS_URL=$LIORA_INTEGRATIONS_URL
 LIORA_SANDBOX_URL=$LIORA_SANDBOX_URL

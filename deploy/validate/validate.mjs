@@ -1,8 +1,9 @@
 // Validates what cannot be deployed from here: every Kubernetes overlay renders (kubectl kustomize),
 // every object passes the Kubernetes API schema (kubernetes-models), the rules Liora keeps hold
 // (probes, limits, non-root, read-only root, no /internal on the ingress, a NetworkPolicy and a
-// PodDisruptionBudget for every Deployment, autoscaling for conversation and integrations), no
-// Secret value is committed, and compose agrees with the manifests and the services' settings.
+// PodDisruptionBudget for every Deployment, autoscaling for conversation and integrations, Meta's
+// webhook on replicas of its own that run no background work), no Secret value is committed, and
+// compose agrees with the manifests and the services' settings.
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import yaml from "js-yaml";
@@ -14,6 +15,9 @@ const check = (name, ok, detail = "") => {
   console.log(`${ok ? "PASS" : "FAIL"} ${name}${ok || !detail ? "" : ": " + detail}`);
 };
 const LIORA = ["tenant-service", "conversation-service", "catalog-service", "integrations-service"];
+// conversation-service runs as two Deployments: its workers (and the agent API) and its webhook replicas
+const DEPLOYMENTS = [...LIORA, "conversation-webhook"];
+const matches = (selector, labels) => Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
 
 async function schemaCheck(object) {
   const module = await import(`kubernetes-models/${object.apiVersion}`);
@@ -49,8 +53,9 @@ for (const overlay of ["dev", "prod"]) {
   }
   console.log(`PASS ${overlay}: every object matches the Kubernetes API schema`);
 
-  const deployments = objects.filter((o) => o.kind === "Deployment" && LIORA.includes(o.metadata.name));
-  check(`${overlay}: the four services are deployed`, deployments.length === 4, deployments.map((d) => d.metadata.name).join());
+  const deployments = objects.filter((o) => o.kind === "Deployment" && DEPLOYMENTS.includes(o.metadata.name));
+  check(`${overlay}: the four services and the webhook replicas are deployed`, deployments.length === 5,
+    deployments.map((d) => d.metadata.name).join());
   for (const d of deployments) {
     const pod = d.spec.template.spec;
     const c = pod.containers[0];
@@ -74,13 +79,30 @@ for (const overlay of ["dev", "prod"]) {
     const labels = d.spec.template.metadata.labels;
     const policies = objects.filter((o) => o.kind === "NetworkPolicy" && selects(o, labels));
     check(`${overlay}: ${d.metadata.name} is covered by a NetworkPolicy`, policies.length > 0);
-    const pdb = objects.find((o) => o.kind === "PodDisruptionBudget" && o.spec.selector.matchLabels["app.kubernetes.io/name"] === d.metadata.name);
+    const pdb = objects.find((o) => o.kind === "PodDisruptionBudget" && matches(o.spec.selector, labels));
     check(`${overlay}: ${d.metadata.name} has a PodDisruptionBudget`, Boolean(pdb));
     if (overlay === "prod") {
       check(`prod: ${d.metadata.name} runs 2 replicas`, d.spec.replicas === 2);
     }
   }
-  for (const name of ["conversation-service", "integrations-service"]) {
+  // Meta's webhook reaches only replicas that run no background work; the workers get no webhook
+  const byName = (kind, name) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+  const webhookPods = byName("Deployment", "conversation-webhook")?.spec.template;
+  const workerPods = byName("Deployment", "conversation-service")?.spec.template;
+  const env = (pods, key) => pods?.spec.containers[0].env?.find((e) => e.name === key)?.value;
+  check(`${overlay}: conversation-webhook runs no background work`, env(webhookPods, "LIORA_INBOX_WORKER_ENABLED") === "false"
+    && env(workerPods, "LIORA_INBOX_WORKER_ENABLED") !== "false");
+  const webhookRoute = objects.filter((o) => o.kind === "Ingress").flatMap((i) => i.spec.rules.flatMap((r) => r.http.paths))
+    .find((p) => p.path === "/webhook/meta");
+  const webhookService = byName("Service", webhookRoute?.backend.service.name);
+  check(`${overlay}: the ingress sends /webhook/meta to the webhook replicas only`, Boolean(webhookService && webhookPods
+    && matches({ matchLabels: webhookService.spec.selector }, webhookPods.metadata.labels)
+    && !matches({ matchLabels: webhookService.spec.selector }, workerPods.metadata.labels)));
+  const apiService = byName("Service", "conversation-service");
+  check(`${overlay}: the conversation-service Service reaches its workers only`, Boolean(apiService
+    && matches({ matchLabels: apiService.spec.selector }, workerPods.metadata.labels)
+    && !matches({ matchLabels: apiService.spec.selector }, webhookPods.metadata.labels)));
+  for (const name of ["conversation-service", "conversation-webhook", "integrations-service"]) {
     const hpa = objects.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === name);
     check(`${overlay}: ${name} autoscales`, Boolean(hpa) && (overlay !== "prod" || hpa.spec.minReplicas >= 2));
   }

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** With the worker on, as in production: a webhook's message is answered by the background rounds alone. */
+/**
+ * With the worker on, as in production: a webhook's message is answered by the background rounds alone,
+ * woken by the database's notification of the insert (the timed round is a minute away here).
+ */
 @QuarkusTest
 @TestProfile(BackgroundWorkerTest.WorkerOn.class)
 class BackgroundWorkerTest {
@@ -24,7 +27,7 @@ class BackgroundWorkerTest {
     public static class WorkerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("liora.inbox.worker-enabled", "true");
+            return Map.of("liora.inbox.worker-enabled", "true", "liora.inbox.poll-interval", "PT60S");
         }
     }
 

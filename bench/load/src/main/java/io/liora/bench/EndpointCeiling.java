@@ -24,7 +24,7 @@ public final class EndpointCeiling {
         int connections = Integer.parseInt(args[1]);
         Stack stack = Stack.read(Path.of("deploy/local/run/bench-tenants.json"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.conversationUrl()
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.webhookUrl()
                 + "/webhook/meta?hub.mode=subscribe&hub.challenge=4242&hub.verify_token="
                 + stack.env().get("LIORA_META_VERIFY_TOKEN"))).timeout(Duration.ofSeconds(10)).build();
         Histogram latency = new Histogram(60_000_000_000L, 3);

@@ -23,7 +23,7 @@ final class Meta {
 
     Meta(Stack stack, HttpClient http) {
         this.http = http;
-        this.webhook = URI.create(stack.conversationUrl() + "/webhook/meta");
+        this.webhook = URI.create(stack.webhookUrl() + "/webhook/meta");
         this.appSecret = new SecretKeySpec(stack.env().get("LIORA_META_APP_SECRET").getBytes(StandardCharsets.UTF_8),
                 "HmacSHA256");
     }

@@ -37,6 +37,11 @@ record Stack(Map<String, String> env, List<Tenant> tenants) {
         return env.get("LIORA_CONVERSATION_URL");
     }
 
+    /** Where Meta's webhook goes: conversation-service, or its webhook replica when up.sh runs one apart. */
+    String webhookUrl() {
+        return env.getOrDefault("LIORA_WEBHOOK_URL", conversationUrl());
+    }
+
     String sandboxUrl() {
         return env.get("LIORA_SANDBOX_URL");
     }

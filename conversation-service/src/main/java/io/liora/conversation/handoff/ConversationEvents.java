@@ -2,21 +2,16 @@ package io.liora.conversation.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
+import io.liora.conversation.notify.DatabaseNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,37 +38,16 @@ public class ConversationEvents {
     public record ConversationEvent(UUID clienteId, String kind, List<UUID> contacts) {
     }
 
-    private final Vertx vertx;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final DatabaseNotifications notifications;
     private final SerializedProcessor<ConversationEvent, ConversationEvent> feed =
             BroadcastProcessor.<ConversationEvent>create().serialized();
-    private PgSubscriber subscriber;
 
-    public ConversationEvents(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        this.vertx = vertx;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    public ConversationEvents(DatabaseNotifications notifications) {
+        this.notifications = notifications;
     }
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                // after a database restart: listen again, every second, for as long as it takes
-                .reconnectPolicy(retries -> Duration.ofSeconds(1).toMillis());
-        subscriber.channel(CHANNEL).handler(this::announce);
-        subscriber.closeHandler(v -> LOG.warn("Conversation events: connection lost, reconnecting"));
-        subscriber.connect().onFailure(e -> LOG.warnf("Conversation events not listening yet: %s", e.getMessage()));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.close();
-        }
+        notifications.listen(CHANNEL, this::announce);
     }
 
     /** The tenant's events from now on. */

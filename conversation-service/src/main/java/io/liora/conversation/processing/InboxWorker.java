@@ -6,7 +6,10 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Runs the inbox's rounds on every replica: on a timer, and at once after a webhook stored work. */
+/**
+ * Runs the inbox's rounds on every replica that runs the workers: on a timer, and at once when any
+ * replica stored messages ({@link InboxWakeUps}).
+ */
 @ApplicationScoped
 public class InboxWorker {
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liora.common.problem.ProblemException;
 import io.liora.common.problem.ProblemType;
-import io.liora.conversation.processing.InboxWorker;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -51,13 +50,11 @@ public class WebhookResource {
 
     private final MetaConfig meta;
     private final InboxService inbox;
-    private final InboxWorker worker;
     private final TemplateEventForwarder templates;
 
-    public WebhookResource(MetaConfig meta, InboxService inbox, InboxWorker worker, TemplateEventForwarder templates) {
+    public WebhookResource(MetaConfig meta, InboxService inbox, TemplateEventForwarder templates) {
         this.meta = meta;
         this.inbox = inbox;
-        this.worker = worker;
         this.templates = templates;
     }
 
@@ -108,14 +105,10 @@ public class WebhookResource {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not a webhook object");
         }
         WebhookPayload payload = WebhookPayload.parse(root);
+        // the stored messages wake the workers of every replica through the database (InboxWakeUps);
+        // statuses alone wait for the next timed round: three per reply would each start one
         return inbox.store(payload)
                 .call(stored -> templates.forward(payload.templateEvents()))
-                // statuses alone wait for the next timed round: three per reply would each start one
-                .invoke(stored -> {
-                    if (stored.messages() > 0) {
-                        worker.wake();
-                    }
-                })
                 .map(stored -> Response.ok("EVENT_RECEIVED").build())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
                     LOG.warnf("Could not store a webhook (%s); answering 503 so Meta retries", e.toString());

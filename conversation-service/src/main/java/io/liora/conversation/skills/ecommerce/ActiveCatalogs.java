@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,14 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Each tenant's active catalog, kept in memory and revalidated with catalog-service on every use
- * by its ETag (the version): an unchanged catalog costs a 304 and no download. Categories, a
- * category's products, a product and free-text search ({@link CatalogIndex}, the same index
- * catalog-service's search uses, built once per version) are answered from it. At most
- * {@value #TENANTS} tenants are kept, least recently used first out.
+ * Each tenant's active catalog, kept in memory and revalidated with catalog-service by its ETag (the
+ * version) when the copy was last checked more than {@code liora.catalog.revalidate-after} ago (2 s):
+ * an unchanged catalog then costs one 304 and no download, however many messages use it meanwhile
+ * (it was one call per use, twice for a product question: the router's and the skill's), and however
+ * many of them ask at once (one revalidation in flight per tenant). A publish reaches the bot within
+ * that time. Categories, a category's products, a product and free-text search ({@link CatalogIndex},
+ * the same index catalog-service's search uses, built once per version) are answered from it. At
+ * most {@value #TENANTS} tenants are kept, least recently used first out.
  */
 @ApplicationScoped
 public class ActiveCatalogs {
@@ -68,24 +74,44 @@ public class ActiveCatalogs {
         }
     }
 
+    /** A tenant's copy and when catalog-service last confirmed it ({@link System#nanoTime()}). */
+    private record Checked(Catalog catalog, long at) {
+    }
+
     private final CatalogApi catalog;
-    private final Map<UUID, Catalog> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private final long revalidateNanos;
+    private final Map<UUID, Checked> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Catalog> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<UUID, Checked> eldest) {
             return size() > TENANTS;
         }
     });
+    private final Map<UUID, Uni<Catalog>> revalidating = new ConcurrentHashMap<>();
 
-    public ActiveCatalogs(@RestClient CatalogApi catalog) {
+    public ActiveCatalogs(@RestClient CatalogApi catalog,
+            @ConfigProperty(name = "liora.catalog.revalidate-after", defaultValue = "PT2S") Duration revalidateAfter) {
         this.catalog = catalog;
+        this.revalidateNanos = revalidateAfter.toNanos();
     }
 
     /** The tenant's active catalog; fails with catalog-service's 404 when it has none. */
     public Uni<Catalog> of(UUID clienteId) {
-        Catalog cached = cache.get(clienteId);
+        Checked checked = cache.get(clienteId);
+        if (checked != null && System.nanoTime() - checked.at() < revalidateNanos) {
+            return Uni.createFrom().item(checked.catalog());
+        }
+        // one revalidation per tenant at a time; who asks meanwhile waits for its answer
+        return revalidating.computeIfAbsent(clienteId, id -> revalidate(id, checked == null ? null : checked.catalog())
+                .onTermination().invoke(() -> revalidating.remove(id))
+                .memoize().indefinitely());
+    }
+
+    private Uni<Catalog> revalidate(UUID clienteId, Catalog cached) {
+        long asked = System.nanoTime();
         return catalog.active(clienteId, clienteId.toString(), cached == null ? null : cached.etag())
                 .chain(response -> {
                     if (response.getStatus() == 304 && cached != null) {
+                        cache.put(clienteId, new Checked(cached, asked));
                         return Uni.createFrom().item(cached);
                     }
                     if (response.getStatus() != 200) {
@@ -94,7 +120,7 @@ public class ActiveCatalogs {
                     // a new version: parsed and indexed off the event loop (a large catalog takes a moment)
                     return Uni.createFrom().item(() -> {
                         Catalog fresh = parse(response);
-                        cache.put(clienteId, fresh);
+                        cache.put(clienteId, new Checked(fresh, asked));
                         return fresh;
                     }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });
