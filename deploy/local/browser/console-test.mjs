@@ -31,10 +31,17 @@ const templates = `${env.LIORA_INTEGRATIONS_URL}/clientes/${env.LIORA_DEMO_CLIEN
 const created = await json(templates, { phone_number_id: env.LIORA_DEMO_PHONE_NUMBER_ID, name: template, language: "es",
   category: "UTILITY", components: [{ type: "BODY", text: "Hola {{1}}, ¿pudiste resolver tu consulta?",
     example: { body_text: [["Ana"]] } }] }, owner.access_token);
-for (let i = 0; i < 50; i++) {
-  const answer = await fetch(`${templates}/${created.id}`, { headers: { Authorization: "Bearer " + owner.access_token } });
-  if ((await answer.json()).status === "APPROVED") break;
-  await new Promise((done) => setTimeout(done, 200));
+// and one with an image header: the agent gives the image's link too
+const photo = "oferta_foto_consola_" + suffix;
+const withImage = await json(templates, { phone_number_id: env.LIORA_DEMO_PHONE_NUMBER_ID, name: photo, language: "es",
+  category: "MARKETING", components: [{ type: "HEADER", format: "IMAGE", example: { header_handle: ["4::Y29uc29sYQ==:e2e"] } },
+    { type: "BODY", text: "{{1}}, hoy tenemos 20% en café", example: { body_text: [["Ana"]] } }] }, owner.access_token);
+for (const id of [created.id, withImage.id]) {
+  for (let i = 0; i < 50; i++) {
+    const answer = await fetch(`${templates}/${id}`, { headers: { Authorization: "Bearer " + owner.access_token } });
+    if ((await answer.json()).status === "APPROVED") break;
+    await new Promise((done) => setTimeout(done, 200));
+  }
 }
 
 const browser = await launch();
@@ -82,9 +89,18 @@ try {
   await console_.fill("#template-parameters input", "Valentina");
   await console_.click("#template-form button[type=submit]");
   await chat.waitForSelector("li.msg.out >> text=Hola Valentina, ¿pudiste resolver tu consulta?");
+  // the image template: its link first, then its variable
+  const photoValue = await (await console_.waitForFunction((name) => [...document.querySelectorAll("#template option")]
+    .find((option) => option.textContent.startsWith(name))?.value, photo)).jsonValue();
+  await console_.selectOption("#template", photoValue);
+  await console_.fill("#template-parameters input[data-media=image]", "https://tienda.example.com/img/cafe.jpg");
+  await console_.fill("#template-parameters input:not([data-media])", "Valentina");
+  await console_.click("#template-form button[type=submit]");
+  await chat.waitForSelector("li.msg.out >> text=https://tienda.example.com/img/cafe.jpg");
+  await chat.waitForSelector("li.msg.out >> text=Valentina, hoy tenemos 20% en café");
   mkdirSync(screenshot.substring(0, screenshot.lastIndexOf("/")) || ".", { recursive: true });
   await console_.screenshot({ path: screenshot });
-  console.log("PASS the agent console: the customer's request arrived live, the agent took it and the customer got the answer and a template");
+  console.log("PASS the agent console: the customer's request arrived live, the agent took it and the customer got the answer and two templates, one with an image");
 
   await console_.click("#release");
   await console_.waitForSelector("#state >> text=cerrada");
