@@ -120,20 +120,24 @@ def vida_sana():
         assert title in answer["interactive"]["body"]["text"], answer
 
 
-def the_same_webhook_three_times_gets_one_answer():
-    wamid = "wamid.E2E" + str(random.randint(10**9, 10**10))
+def signed_text_webhook(sender, name, text, wamid):
+    """Meta's webhook of one text from `sender`, as bytes, and the headers that sign it with the app secret."""
     payload = {"object": "whatsapp_business_account", "entry": [{"id": "200000000000001", "changes": [{"field": "messages",
                "value": {"messaging_product": "whatsapp",
                          "metadata": {"display_phone_number": "15550000001", "phone_number_id": NUMBER},
-                         "contacts": [{"profile": {"name": "Ana"}, "wa_id": CONTACT}],
-                         "messages": [{"from": CONTACT, "id": wamid, "timestamp": str(int(time.time())),
-                                       "type": "text", "text": {"body": "reciclaje"}}]}}]}]}
+                         "contacts": [{"profile": {"name": name}, "wa_id": sender}],
+                         "messages": [{"from": sender, "id": wamid, "timestamp": str(int(time.time())),
+                                       "type": "text", "text": {"body": text}}]}}]}]}
     body = json.dumps(payload).encode()
     signature = "sha256=" + hmac.new(ENV["LIORA_META_APP_SECRET"].encode(), body, hashlib.sha256).hexdigest()
+    return body, {"X-Hub-Signature-256": signature}
+
+
+def the_same_webhook_three_times_gets_one_answer():
+    body, signed = signed_text_webhook(CONTACT, "Ana", "reciclaje", "wamid.E2E" + str(random.randint(10**9, 10**10)))
     before = len(answers())
     for _ in range(3):
-        status, _, text = call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=body,
-                               headers={"X-Hub-Signature-256": signature})
+        status, _, text = call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=body, headers=signed)
         assert status == 200, (status, text)
     wait(lambda: len(answers()) > before or None)
     time.sleep(2)
@@ -335,17 +339,8 @@ def a_webhook_replica_without_workers_stores_and_the_workers_answer():
         "LIORA_CATALOG_URL": ENV["LIORA_CATALOG_URL"], "LIORA_INTEGRATIONS_URL": ENV["LIORA_INTEGRATIONS_URL"]})
     try:
         customer = "569" + str(random.randint(10_000_000, 99_999_999))
-        wamid = "wamid.E2Esplit" + str(random.randint(10**9, 10**10))
-        payload = {"object": "whatsapp_business_account", "entry": [{"id": "200000000000001", "changes": [{
-            "field": "messages", "value": {"messaging_product": "whatsapp",
-                                           "metadata": {"display_phone_number": "15550000001", "phone_number_id": NUMBER},
-                                           "contacts": [{"profile": {"name": "Ana"}, "wa_id": customer}],
-                                           "messages": [{"from": customer, "id": wamid, "timestamp": str(int(time.time())),
-                                                         "type": "text", "text": {"body": "hola"}}]}}]}]}
-        body = json.dumps(payload).encode()
-        signature = "sha256=" + hmac.new(ENV["LIORA_META_APP_SECRET"].encode(), body, hashlib.sha256).hexdigest()
-        status, _, text = call("POST", "http://localhost:8092/webhook/meta", raw=body,
-                               headers={"X-Hub-Signature-256": signature})
+        body, signed = signed_text_webhook(customer, "Ana", "hola", "wamid.E2Esplit" + str(random.randint(10**9, 10**10)))
+        status, _, text = call("POST", "http://localhost:8092/webhook/meta", raw=body, headers=signed)
         assert status == 200, (status, text)
         menu = wait(lambda: next((m for m in answers(customer)), None), timeout=30)
         assert "catalogo.categorias" in option_ids(menu), menu
@@ -435,19 +430,9 @@ def a_customers_data_is_exported_and_erased_everywhere_even_with_a_service_down(
     secret = "mi pedido privado " + str(random.randint(10**8, 10**9))
     who = {"from": phone, "name": name}
     say(who, text="hola")
-    wamid = "wamid.E2Eerase" + str(random.randint(10**9, 10**10))
-    sent_at = str(int(time.time()))
-    payload = {"object": "whatsapp_business_account", "entry": [{"id": "200000000000001", "changes": [{"field": "messages",
-               "value": {"messaging_product": "whatsapp",
-                         "metadata": {"display_phone_number": "15550000001", "phone_number_id": NUMBER},
-                         "contacts": [{"profile": {"name": name}, "wa_id": phone}],
-                         "messages": [{"from": phone, "id": wamid, "timestamp": sent_at,
-                                       "type": "text", "text": {"body": secret}}]}}]}]}
-    webhook = json.dumps(payload).encode()
-    signature = "sha256=" + hmac.new(ENV["LIORA_META_APP_SECRET"].encode(), webhook, hashlib.sha256).hexdigest()
+    webhook, signed = signed_text_webhook(phone, name, secret, "wamid.E2Eerase" + str(random.randint(10**9, 10**10)))
     before = len(answers(phone))
-    assert call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=webhook,
-                headers={"X-Hub-Signature-256": signature})[0] == 200
+    assert call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=webhook, headers=signed)[0] == 200
     wait(lambda: len(answers(phone)) > before or None)
     conversations = f"{ENV['LIORA_CONVERSATION_URL']}/clientes/{tenant}/conversations"
     listed = json.loads(call("GET", conversations + "?limit=100", headers=owner)[2])["items"]
@@ -478,8 +463,7 @@ def a_customers_data_is_exported_and_erased_everywhere_even_with_a_service_down(
         assert not left, (trace, left)
 
     # Meta retries the old webhook: dropped, nothing comes back
-    assert call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=webhook,
-                headers={"X-Hub-Signature-256": signature})[0] == 200
+    assert call("POST", ENV["LIORA_CONVERSATION_URL"] + "/webhook/meta", raw=webhook, headers=signed)[0] == 200
     time.sleep(3)
     assert not tables_holding(phone) and not tables_holding(secret), "a late retry brought the data back"
     audit = json.loads(call("GET", f"{ENV['LIORA_TENANT_URL']}/clientes/{tenant}/audit?action=contact.erased",

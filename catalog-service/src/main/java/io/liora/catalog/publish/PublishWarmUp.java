@@ -19,10 +19,10 @@ import org.jboss.logging.Logger;
 /**
  * Rehearses a publish once at start-up, before the replica reports ready: a made-up catalog of
  * {@value #ITEMS} items is parsed, validated, put in canonical form, indexed and searched, with no
- * database and nothing kept. A cold JVM interprets that code for its first seconds; without the
- * rehearsal the first real publish of 10,000 items took 2.1 s instead of 0.6–0.8 s (and the first
- * search waited for the index classes to load). A failed rehearsal is logged and never keeps the
- * replica from becoming ready: it only costs time.
+ * database and nothing kept. A cold JVM interprets that code for its first seconds: without the
+ * rehearsal the first real publish of 10,000 items took 2.1 s, with it 1.4–1.5 s (later ones 0.5–0.7 s;
+ * docs/benchmarks.md). A failed rehearsal is logged and never keeps the replica from becoming ready:
+ * it only costs time.
  */
 @ApplicationScoped
 @Readiness

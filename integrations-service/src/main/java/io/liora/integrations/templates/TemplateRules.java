@@ -182,12 +182,8 @@ public final class TemplateRules {
     private static void checkMedia(List<Problem.FieldError> errors, String at, Parameter parameter) {
         if ((parameter.mediaLink() == null) == (parameter.mediaId() == null)) {
             errors.add(error(at, "a link or an id (of media uploaded to Meta), one of them"));
-        } else if (parameter.mediaLink() != null) {
-            String problem = parameter.mediaLink().startsWith("https://") ? PublicUrls.problem(parameter.mediaLink())
-                    : "an https:// address";
-            if (problem != null) {
-                errors.add(error(at + ".link", problem));
-            }
+        } else if (parameter.mediaLink() != null && PublicUrls.problem(parameter.mediaLink()) != null) {
+            errors.add(error(at + ".link", PublicUrls.problem(parameter.mediaLink())));
         }
     }
 
