@@ -1,4 +1,4 @@
--- Concurrent webhooks are stored together (webhook.DeliveryBatches): one transaction and one
+-- Concurrent webhooks are stored together (webhook.InboxService, DeliveryRows): one transaction and one
 -- statement for all their messages, one for all their statuses. A message's storing is this
 -- function, called once per row of that statement and by the one-by-one path alike: the contact is
 -- found or created first; a message of an erased person sent before the erasure (Meta's late

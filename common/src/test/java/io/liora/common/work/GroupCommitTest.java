@@ -55,6 +55,8 @@ class GroupCommitTest {
         assertThat(engine.submit("a").await().atMost(WAIT)).isEqualTo("A");
 
         CompletableFuture<String> b = engine.submit("b").subscribeAsCompletionStage();
+        // a's batch ends on another thread just after answering; b goes once it has (alone either way)
+        awaitBatches(2);
         CompletableFuture<String> c = engine.submit("c").subscribeAsCompletionStage();
         CompletableFuture<String> d = engine.submit("d").subscribeAsCompletionStage();
         assertThat(b).isNotDone();
@@ -63,6 +65,16 @@ class GroupCommitTest {
         assertThat(List.of(b.join(), c.join(), d.join())).containsExactly("B", "C", "D");
         assertThat(handled).containsExactly(List.of("a"), List.of("b"), List.of("c", "d"));
         assertThat(sizes).containsExactly(1, 1, 2);
+    }
+
+    private void awaitBatches(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (handled.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + handled.size() + " batches started, expected " + count);
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

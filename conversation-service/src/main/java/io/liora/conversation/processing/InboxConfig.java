@@ -15,6 +15,10 @@ public interface InboxConfig {
     @WithDefault("PT0.2S")
     Duration pollInterval();
 
+    /** How often delivery statuses are forwarded to integrations-service ({@link StatusForwarder}). */
+    @WithDefault("PT0.5S")
+    Duration statusInterval();
+
     /** Messages claimed per round: at most one per contact. */
     @WithDefault("64")
     int batchSize();

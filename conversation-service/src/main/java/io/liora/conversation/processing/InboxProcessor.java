@@ -71,32 +71,30 @@ public class InboxProcessor {
     private final TurnDecider decider;
     private final ReplySender sender;
     private final NumberOwners owners;
-    private final StatusForwarder statuses;
     private final MeterRegistry metrics;
     private final HandoffMetrics handoffMetrics;
     private final Vertx vertx;
 
     public InboxProcessor(TenantTransactions tx, InboxConfig config, TurnDecider decider, ReplySender sender,
-            NumberOwners owners, StatusForwarder statuses, MeterRegistry metrics, HandoffMetrics handoffMetrics,
+            NumberOwners owners, MeterRegistry metrics, HandoffMetrics handoffMetrics,
             Vertx vertx) {
         this.tx = tx;
         this.config = config;
         this.decider = decider;
         this.sender = sender;
         this.owners = owners;
-        this.statuses = statuses;
         this.metrics = metrics;
         this.handoffMetrics = handoffMetrics;
         this.vertx = vertx;
     }
 
     /**
-     * One round: forward statuses, claim, process what was claimed; returns how many were claimed. A
+     * One round: claim, process what was claimed; returns how many were claimed. A
      * claim holds at most one message per contact, so the batch is processed concurrently, each
      * message on a Vert.x context (and so a Hibernate Reactive session) of its own.
      */
     public Uni<Integer> round() {
-        return statuses.forward().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
+        return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
                 .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon((UUID) row[0],
                                 (UUID) row[1]))
                         .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
