@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the bot does with one customer message, in this order: the customer's consent (an
@@ -46,20 +47,24 @@ public class TurnDecider {
     /**
      * Reserves this turn's replies in the tenant's current second and answers the replies of the
      * last 60 seconds with them (the CTEs' writes are not seen by the final select, so the sum is
-     * the window before this turn, plus this turn); old seconds are pruned in the same statement.
+     * the window before this turn, plus this turn); the slot's old seconds are pruned in the same
+     * statement. The count is spread over {@link #SLOTS} rows so that the tenant's concurrent turns
+     * do not queue on one row's lock (V10).
      */
     private static final String RESERVE_REPLIES = """
             with reserved as (
-                insert into reply_counts (cliente_id, second, replies)
-                values (:cliente, date_trunc('second', now()), :replies)
-                on conflict (cliente_id, second) do update set replies = reply_counts.replies + excluded.replies),
+                insert into reply_counts (cliente_id, second, slot, replies)
+                values (:cliente, date_trunc('second', now()), :slot, :replies)
+                on conflict (cliente_id, second, slot) do update set replies = reply_counts.replies + excluded.replies),
             pruned as (
-                delete from reply_counts where cliente_id = :cliente and second < now() - interval '2 minutes')
+                delete from reply_counts
+                where cliente_id = :cliente and slot = :slot and second < now() - interval '2 minutes')
             select coalesce(sum(replies), 0) + :replies from reply_counts
             where cliente_id = :cliente and second > now() - interval '60 seconds'""";
     private static final String RELEASE_REPLIES = """
             update reply_counts set replies = replies - :replies
-            where cliente_id = :cliente and second = date_trunc('second', now())""";
+            where cliente_id = :cliente and second = date_trunc('second', now()) and slot = :slot""";
+    private static final int SLOTS = 16;
     /** Kinds the bot takes note of and never answers. */
     private static final Set<String> SILENT = Set.of("reaction", "system", "ephemeral", "revoked", "deleted");
 
@@ -188,13 +193,14 @@ public class TurnDecider {
             return Uni.createFrom().item(outcome);
         }
         int replies = outcome.reply().messages().size();
+        short slot = (short) ThreadLocalRandom.current().nextInt(SLOTS);
         return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session
                 .createNativeQuery(RESERVE_REPLIES, Long.class).setParameter("cliente", clienteId)
-                .setParameter("replies", replies).getSingleResult()
+                .setParameter("slot", slot).setParameter("replies", replies).getSingleResult()
                 .chain(inWindow -> inWindow <= policy.repliesPerMinute() ? Uni.createFrom().item(outcome)
                         // over the cap: give the reservation back, the turn sends nothing
                         : session.createNativeQuery(RELEASE_REPLIES).setParameter("cliente", clienteId)
-                                .setParameter("replies", replies).executeUpdate()
+                                .setParameter("slot", slot).setParameter("replies", replies).executeUpdate()
                                 .replaceWith(outcome.silenced("tenant_reply_cap")))));
     }
 
