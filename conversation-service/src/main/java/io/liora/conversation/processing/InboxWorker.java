@@ -1,35 +1,37 @@
 package io.liora.conversation.processing;
 
-import io.liora.common.work.Rounds;
+import io.liora.common.work.ContinuousWorker;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Runs the inbox's rounds on every replica that runs the workers: on a timer, and at once when any
- * replica stored messages ({@link InboxWakeUps}).
+ * Works the inbox on every replica that runs the workers: up to {@code liora.inbox.concurrency}
+ * messages in flight, more claimed as they are answered, when any replica stored messages
+ * ({@link InboxWakeUps}) and on a timer. No message waits for another contact's slow one.
  */
 @ApplicationScoped
 public class InboxWorker {
 
     private final InboxConfig config;
-    private final Rounds rounds;
+    private final ContinuousWorker<Object[]> worker;
 
     public InboxWorker(InboxConfig config, InboxProcessor processor, Vertx vertx) {
         this.config = config;
-        this.rounds = new Rounds(vertx, "inbox", processor::round, config.batchSize());
+        this.worker = new ContinuousWorker<>(vertx, "inbox", Math.max(1, config.concurrency()), config.claimGap(),
+                processor::claim, processor::handle);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.workerEnabled()) {
-            rounds.every(config.pollInterval());
+            worker.every(config.pollInterval());
         }
     }
 
     public void wake() {
         if (config.workerEnabled()) {
-            rounds.wake();
+            worker.wake();
         }
     }
 }
