@@ -19,18 +19,11 @@ public interface InboxConfig {
     @WithDefault("PT0.5S")
     Duration statusInterval();
 
-    /**
-     * While messages are in flight, at least this long between two claims: under load a claim
-     * takes what arrived meanwhile instead of one message each (an idle worker claims at once).
-     */
-    @WithDefault("PT0.05S")
-    Duration claimGap();
-
-    /** Messages claimed per round (tests drive the inbox by rounds): at most one per contact. */
+    /** Messages claimed per round: at most one per contact. */
     @WithDefault("64")
     int batchSize();
 
-    /** Messages in flight at once on a replica (each is another contact's), in rounds as in the worker. */
+    /** How many of a round's messages are processed at the same time (each is another contact's). */
     @WithDefault("64")
     int concurrency();
 

@@ -30,7 +30,7 @@ import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
- * Answers stored messages. A claim takes, for every tenant, the oldest pending message of each
+ * Answers stored messages. A round claims, for every tenant, the oldest pending message of each
  * contact whose earlier messages are all answered (so one contact's messages go one at a time, in
  * Meta's timestamp order), with a lease a dead worker's claim runs out of. (The first form of the
  * claim, an anti-join under FOR UPDATE SKIP LOCKED, took seconds per round with 15,000 messages
@@ -89,35 +89,29 @@ public class InboxProcessor {
     }
 
     /**
-     * One round: claim, process what was claimed; returns how many were claimed (tests drive the
-     * inbox by rounds; the replicas' {@link InboxWorker} claims continuously). A claim holds at most
-     * one message per contact, so the batch is processed concurrently, each message on a Vert.x
-     * context (and so a Hibernate Reactive session) of its own.
+     * One round: claim, process what was claimed; returns how many were claimed. A
+     * claim holds at most one message per contact, so the batch is processed concurrently, each
+     * message on a Vert.x context (and so a Hibernate Reactive session) of its own.
      */
     public Uni<Integer> round() {
-        return claim(config.batchSize()).chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> handle(row)))
+        return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon((UUID) row[0],
+                                (UUID) row[1]))
+                        .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
+                                row[0]))
+                        .onFailure().recoverWithNull())
                 .merge(Math.max(1, config.concurrency()))
                 .collect().asList().map(done -> claimed.size()));
     }
 
-    /** Claims at most {@code max} messages, each contact's oldest pending one: rows of (id, cliente_id). */
-    Uni<List<Object[]>> claim(int max) {
+    private Uni<List<Object[]>> claim() {
         return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(HEADS, Object[].class).setParameter("batch", max).getResultList()
+                .createNativeQuery(HEADS, Object[].class).setParameter("batch", config.batchSize()).getResultList()
                 .chain(heads -> heads.isEmpty() ? Uni.createFrom().item(List.<Object[]>of())
                         : session.createNativeQuery(CLAIM, Object[].class)
                                 .setParameter("lease", (double) config.claimLease().toSeconds())
                                 .setParameter("ids", heads.stream().map(row -> row[0]).toList())
                                 .getResultList())));
-    }
-
-    /** Answers one claimed message; a failure is logged and the message tried again soon, never thrown. */
-    Uni<Void> handle(Object[] claimed) {
-        return processOrRetrySoon((UUID) claimed[0], (UUID) claimed[1])
-                .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
-                        claimed[0]))
-                .onFailure().recoverWithNull();
     }
 
     /**
