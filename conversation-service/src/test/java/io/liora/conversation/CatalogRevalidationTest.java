@@ -24,17 +24,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bot's copy of a tenant's catalog is revalidated with catalog-service at most once per
- * {@code liora.catalog.revalidate-after} (1 s here; the other tests revalidate on every use), by its
+ * {@code liora.catalog.revalidate-after} (3 s here, so that two messages fit in it on a slow machine; the other tests revalidate on every use), by its
  * ETag, once however many messages need it at the same moment.
  */
 @QuarkusTest
-@TestProfile(CatalogRevalidationTest.OncePerSecond.class)
+@TestProfile(CatalogRevalidationTest.OncePerThreeSeconds.class)
 class CatalogRevalidationTest {
 
-    public static class OncePerSecond implements QuarkusTestProfile {
+    public static class OncePerThreeSeconds implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("liora.catalog.revalidate-after", "PT1S");
+            return Map.of("liora.catalog.revalidate-after", "PT3S");
         }
     }
 
@@ -60,7 +60,7 @@ class CatalogRevalidationTest {
         assertThat(flow.replies()).hasSize(2);
         wiremock.verify(0, getRequestedFor(urlPathEqualTo(active)));
 
-        Thread.sleep(1100);
+        Thread.sleep(3100);
         wiremock.resetRequests();
         List<ActiveCatalogs.Catalog> copies = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
                 .all(IntStream.range(0, 10).mapToObj(i -> catalogs.of(flow.tenant)).toList()).andFailFast());
