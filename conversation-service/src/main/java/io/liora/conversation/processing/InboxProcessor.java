@@ -1,6 +1,7 @@
 package io.liora.conversation.processing;
 
 import io.liora.common.persistence.EventLoop;
+import io.liora.common.persistence.TenantSql;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.work.IsolatedContexts;
 import io.liora.conversation.contact.Contact;
@@ -14,10 +15,10 @@ import io.liora.conversation.router.Intent;
 import io.liora.conversation.state.ConvoState;
 import io.liora.conversation.tenant.NumberOwners;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,11 @@ import org.jboss.logging.Logger;
  * claim, an anti-join under FOR UPDATE SKIP LOCKED, took seconds per round with 15,000 messages
  * waiting: docs/benchmarks.md.) Each message: decide the turn ({@link TurnDecider}), hand the
  * replies to integrations-service under idempotency keys derived from the wamid and the reply's
- * index ({@link ReplySender}), then, in one transaction, the contact's new state and consent, the
- * log of both directions and the message marked done. A crash anywhere before that transaction
- * leaves the message to be processed again, and the same keys make integrations-service send
- * nothing twice.
+ * index ({@link ReplySender}), then record it ({@link TurnRecords}): the contact's new state and
+ * consent, the log of both directions and the message marked done, in one statement. A crash
+ * anywhere before that statement leaves the message to be processed again, and the same keys make
+ * integrations-service send nothing twice. The message, its contact and state are loaded in one
+ * statement too ({@link TurnLoads}), through the plain SQL client ({@link TenantSql}).
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -47,41 +49,53 @@ public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
     /**
      * Each contact's oldest pending message (one index scan in order), of those the ones no live
-     * worker holds, oldest first. No row locks here: the claim below is what decides.
+     * worker holds, oldest first, taken in the same statement: a row another replica claimed
+     * meanwhile fails the update's re-check and is left out. (The first form of the claim, an
+     * anti-join under FOR UPDATE SKIP LOCKED, took seconds per round with 15,000 messages waiting.)
      */
-    private static final String HEADS = """
-            select id, cliente_id from (
-                select distinct on (cliente_id, contact_id) id, cliente_id, sent_at, claimed_until
-                from inbound_messages where status = 'pending'
-                order by cliente_id, contact_id, sent_at, id) head
-            where claimed_until is null or claimed_until < now()
-            order by sent_at
-            limit :batch""";
-    /** Takes what is still free: a row another replica claimed meanwhile fails the re-check and is left out. */
     private static final String CLAIM = """
-            update inbound_messages set claimed_until = now() + make_interval(secs => :lease), attempts = attempts + 1
-            where id in (:ids) and status = 'pending' and (claimed_until is null or claimed_until < now())
-            returning id, cliente_id""";
+            with heads as (
+                select id from (
+                    select distinct on (cliente_id, contact_id) id, sent_at, claimed_until
+                    from inbound_messages where status = 'pending'
+                    order by cliente_id, contact_id, sent_at, id) head
+                where claimed_until is null or claimed_until < now()
+                order by sent_at
+                limit $1)
+            update inbound_messages m
+            set claimed_until = now() + make_interval(secs => $2), attempts = m.attempts + 1
+            from heads
+            where m.id = heads.id and m.status = 'pending' and (m.claimed_until is null or m.claimed_until < now())
+            returning m.id, m.cliente_id""";
     private static final String RETRY_SOON = """
-            update inbound_messages set claimed_until = now() + make_interval(secs => least(:lease, 2 * attempts))
-            where id = :id and status = 'pending'""";
+            update inbound_messages set claimed_until = now() + make_interval(secs => least($2, 2 * attempts))
+            where id = $1 and status = 'pending'""";
+    private static final String GIVE_UP = """
+            update inbound_messages set status = 'failed', claimed_until = null, updated_at = now()
+            where id = $1 and status = 'pending'""";
 
     private final TenantTransactions tx;
+    private final TenantSql sql;
     private final InboxConfig config;
+    private final TurnLoads loads;
     private final TurnDecider decider;
     private final ReplySender sender;
+    private final TurnRecords records;
     private final NumberOwners owners;
     private final MeterRegistry metrics;
     private final HandoffMetrics handoffMetrics;
     private final Vertx vertx;
 
-    public InboxProcessor(TenantTransactions tx, InboxConfig config, TurnDecider decider, ReplySender sender,
-            NumberOwners owners, MeterRegistry metrics, HandoffMetrics handoffMetrics,
-            Vertx vertx) {
+    public InboxProcessor(TenantTransactions tx, TenantSql sql, InboxConfig config, TurnLoads loads,
+            TurnDecider decider, ReplySender sender, TurnRecords records, NumberOwners owners, MeterRegistry metrics,
+            HandoffMetrics handoffMetrics, Vertx vertx) {
         this.tx = tx;
+        this.sql = sql;
         this.config = config;
+        this.loads = loads;
         this.decider = decider;
         this.sender = sender;
+        this.records = records;
         this.owners = owners;
         this.metrics = metrics;
         this.handoffMetrics = handoffMetrics;
@@ -91,27 +105,31 @@ public class InboxProcessor {
     /**
      * One round: claim, process what was claimed; returns how many were claimed. A
      * claim holds at most one message per contact, so the batch is processed concurrently, each
-     * message on a Vert.x context (and so a Hibernate Reactive session) of its own.
+     * message on a Vert.x context of its own.
      */
     public Uni<Integer> round() {
         return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon((UUID) row[0],
-                                (UUID) row[1]))
+                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon(row.id(),
+                                row.clienteId()))
                         .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
-                                row[0]))
+                                row.id()))
                         .onFailure().recoverWithNull())
                 .merge(Math.max(1, config.concurrency()))
                 .collect().asList().map(done -> claimed.size()));
     }
 
-    private Uni<List<Object[]>> claim() {
-        return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(HEADS, Object[].class).setParameter("batch", config.batchSize()).getResultList()
-                .chain(heads -> heads.isEmpty() ? Uni.createFrom().item(List.<Object[]>of())
-                        : session.createNativeQuery(CLAIM, Object[].class)
-                                .setParameter("lease", (double) config.claimLease().toSeconds())
-                                .setParameter("ids", heads.stream().map(row -> row[0]).toList())
-                                .getResultList())));
+    /** A claimed message and its tenant. */
+    private record Claimed(UUID id, UUID clienteId) {
+    }
+
+    private Uni<List<Claimed>> claim() {
+        return sql.acrossTenants(connection -> connection.preparedQuery(CLAIM)
+                .execute(Tuple.of(config.batchSize(), (double) config.claimLease().toSeconds()))
+                .map(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    rows.forEach(row -> claimed.add(new Claimed(row.getUUID(0), row.getUUID(1))));
+                    return claimed;
+                }));
     }
 
     /**
@@ -120,21 +138,20 @@ public class InboxProcessor {
      */
     private Uni<Void> processOrRetrySoon(UUID id, UUID clienteId) {
         Executor context = EventLoop.current();
-        return process(id, clienteId).emitOn(context).onFailure().call(failure -> tx.forTenant(clienteId, () ->
-                Panache.getSession().chain(session -> session.createNativeQuery(RETRY_SOON)
-                        .setParameter("id", id).setParameter("lease", (double) config.claimLease().toSeconds())
-                        .executeUpdate()))
+        return process(id, clienteId).emitOn(context).onFailure().call(failure -> sql.forTenant(clienteId,
+                connection -> connection.preparedQuery(RETRY_SOON)
+                        .execute(Tuple.of(id, (double) config.claimLease().toSeconds())))
                 .onFailure().recoverWithNull());
     }
 
     Uni<Void> process(UUID id, UUID clienteId) {
         Executor eventLoop = EventLoop.current();
-        return tx.forTenant(clienteId, () -> load(id)).chain(work -> {
+        return loads.load(id, clienteId).emitOn(eventLoop).chain(work -> {
             if (work == null) {
                 return Uni.createFrom().voidItem();
             }
             if (work.message().attempts > config.maxAttempts()) {
-                return giveUp(work);
+                return giveUp(work.message());
             }
             return owners.owner(work.message().phoneNumberId)
                     .map(owner -> owner.map(o -> new TurnDecider.Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
@@ -145,25 +162,34 @@ public class InboxProcessor {
                                     .map(sent -> Map.entry(sent.refusal() == null ? outcome
                                             : outcome.noted(sent.refusal()), sent.ids())))
                             .emitOn(eventLoop)
-                            .chain(done -> tx.forTenant(clienteId, () -> finish(work, owner.policy(), done.getKey(),
-                                    done.getValue()))));
+                            .chain(done -> record(work, owner.policy(), done.getKey(), done.getValue())));
         });
     }
 
-    private Uni<TurnDecider.Work> load(UUID id) {
-        return InboundMessage.<InboundMessage>findById(id).chain(message -> {
-            if (message == null || !"pending".equals(message.status) || message.contactId == null) {
-                return Uni.createFrom().nullItem();
-            }
-            return Contact.<Contact>findById(message.contactId).chain(contact -> ConvoState.<ConvoState>find(
-                    "clienteId = ?1 and contactId = ?2", message.clienteId, message.contactId).firstResult()
-                    .map(state -> new TurnDecider.Work(message, contact, state == null ? fresh(message) : state,
-                            state == null)));
-        });
+    /** The turn recorded on the state it loaded; on the state as it is now when that moved meanwhile. */
+    private Uni<Void> record(TurnDecider.Work work, BotPolicy policy, TurnDecider.Outcome outcome, List<UUID> sent) {
+        Executor eventLoop = EventLoop.current();
+        InboundMessage message = work.message();
+        Instant now = Instant.now();
+        ConvoState state = work.state();
+        Optional<HandoffEvent> handoff = moveOn(state, message, work.contact(), outcome, policy, now);
+        boolean consentChanged = consent(work.contact(), outcome, now);
+        return records.record(message.id, state, work.storedState(), work.contact(), consentChanged,
+                        logs(message, outcome, sent, now), handoff)
+                .emitOn(eventLoop)
+                .chain(result -> switch (result) {
+                    case RECORDED -> {
+                        handoff.ifPresent(handoffMetrics::recorded);
+                        countConsent(outcome);
+                        yield Uni.createFrom().voidItem();
+                    }
+                    case ALREADY_DONE -> Uni.createFrom().voidItem(); // another worker finished it meanwhile
+                    case STATE_MOVED -> tx.forTenant(message.clienteId, () -> finish(message, policy, outcome, sent));
+                });
     }
 
-    private Uni<Void> finish(TurnDecider.Work work, BotPolicy policy, TurnDecider.Outcome outcome, List<UUID> sent) {
-        InboundMessage loaded = work.message();
+    /** The turn applied to the state, contact and message as they are stored now (entities, one transaction). */
+    private Uni<Void> finish(InboundMessage loaded, BotPolicy policy, TurnDecider.Outcome outcome, List<UUID> sent) {
         return InboundMessage.<InboundMessage>findById(loaded.id).chain(message -> {
             if (message == null || !"pending".equals(message.status)) {
                 return Uni.createFrom().voidItem(); // another worker finished it meanwhile
@@ -175,40 +201,58 @@ public class InboxProcessor {
             return Contact.<Contact>findById(message.contactId).chain(contact -> ConvoState.<ConvoState>find(
                     "clienteId = ?1 and contactId = ?2", message.clienteId, message.contactId).firstResult()
                     .chain(existing -> {
-                        ConvoState state = existing == null ? fresh(message) : existing;
-                        apply(state, message, contact, outcome);
-                        Optional<HandoffEvent> handoff = HandoffTransitions.inbound(state, outcome.reply().needsHuman(),
-                                Intent.HUMAN.equals(outcome.intent().name()) ? "asked" : "backoff",
-                                policy.handoffIdle(), now);
+                        ConvoState state = existing == null ? TurnLoads.fresh(message) : existing;
+                        Optional<HandoffEvent> handoff = moveOn(state, message, contact, outcome, policy, now);
                         handoff.ifPresent(handoffMetrics::recorded);
-                        consent(contact, outcome, now);
-                        int latency = (int) Duration.between(message.createdAt, now).toMillis();
-                        List<ConversationLog> logs = new ArrayList<>();
-                        logs.add(ConversationLogs.inbound(message, outcome.intent(), latency, outcome.note()));
-                        for (int i = 0; i < sent.size(); i++) {
-                            logs.add(ConversationLogs.outbound(message, outcome.intent(),
-                                    outcome.reply().messages().get(i), sent.get(i)));
+                        if (consent(contact, outcome, now)) {
+                            countConsent(outcome);
                         }
-                        return state.persist().chain(() -> ConversationLog.persist(logs))
+                        return state.persist().chain(() -> ConversationLog.persist(logs(message, outcome, sent, now)))
                                 .chain(() -> handoff.isPresent() ? handoff.get().persist().replaceWithVoid()
                                         : Uni.createFrom().voidItem());
                     }));
         }).replaceWithVoid();
     }
 
-    private void consent(Contact contact, TurnDecider.Outcome outcome, Instant now) {
+    private static List<ConversationLog> logs(InboundMessage message, TurnDecider.Outcome outcome, List<UUID> sent,
+            Instant now) {
+        int latency = (int) Duration.between(message.createdAt, now).toMillis();
+        List<ConversationLog> logs = new ArrayList<>();
+        logs.add(ConversationLogs.inbound(message, outcome.intent(), latency, outcome.note()));
+        for (int i = 0; i < sent.size(); i++) {
+            logs.add(ConversationLogs.outbound(message, outcome.intent(), outcome.reply().messages().get(i),
+                    sent.get(i)));
+        }
+        return logs;
+    }
+
+    /** The state moved on by the turn; answers the handoff it asked for, if any. */
+    private static Optional<HandoffEvent> moveOn(ConvoState state, InboundMessage message, Contact contact,
+            TurnDecider.Outcome outcome, BotPolicy policy, Instant now) {
+        apply(state, message, contact, outcome);
+        return HandoffTransitions.inbound(state, outcome.reply().needsHuman(),
+                Intent.HUMAN.equals(outcome.intent().name()) ? "asked" : "backoff", policy.handoffIdle(), now);
+    }
+
+    /** The contact's consent as the turn leaves it; answers whether it changed. */
+    private static boolean consent(Contact contact, TurnDecider.Outcome outcome, Instant now) {
         if (contact == null) {
-            return;
+            return false;
         }
         switch (outcome.consent()) {
-            case OPT_OUT -> {
-                contact.optedOutAt = now;
-                metrics.counter("liora.contacts.consent", "change", "opt_out").increment();
+            case OPT_OUT -> contact.optedOutAt = now;
+            case OPT_IN -> contact.optedOutAt = null;
+            case NONE -> {
+                return false;
             }
-            case OPT_IN -> {
-                contact.optedOutAt = null;
-                metrics.counter("liora.contacts.consent", "change", "opt_in").increment();
-            }
+        }
+        return true;
+    }
+
+    private void countConsent(TurnDecider.Outcome outcome) {
+        switch (outcome.consent()) {
+            case OPT_OUT -> metrics.counter("liora.contacts.consent", "change", "opt_out").increment();
+            case OPT_IN -> metrics.counter("liora.contacts.consent", "change", "opt_in").increment();
             case NONE -> {
             }
         }
@@ -236,21 +280,9 @@ public class InboxProcessor {
         }
     }
 
-    private Uni<Void> giveUp(TurnDecider.Work work) {
-        return tx.forTenant(work.message().clienteId, () -> InboundMessage.<InboundMessage>findById(work.message().id)
-                .invoke(message -> {
-                    message.status = "failed";
-                    message.claimedUntil = null;
-                    LOG.errorf("Message %s failed after %d attempts", message.id, message.attempts);
-                })).replaceWithVoid();
-    }
-
-    private static ConvoState fresh(InboundMessage message) {
-        ConvoState state = new ConvoState();
-        state.clienteId = message.clienteId;
-        state.contactId = message.contactId;
-        state.msisdn = message.msisdn;
-        state.profileName = message.profileName;
-        return state;
+    private Uni<Void> giveUp(InboundMessage message) {
+        LOG.errorf("Message %s failed after %d attempts", message.id, message.attempts);
+        return sql.forTenant(message.clienteId, connection -> connection.preparedQuery(GIVE_UP)
+                .execute(Tuple.of(message.id))).replaceWithVoid();
     }
 }

@@ -81,7 +81,7 @@ public class StatusForwarder {
     private Uni<IntegrationsApi.StatusResult> send(UUID clienteId, List<Object[]> rows) {
         List<Map<String, Object>> statuses = new ArrayList<>();
         for (Object[] row : rows) {
-            statuses.add(Json.read((String) row[2]));
+            statuses.add(JsonText.map((String) row[2]));
         }
         return integrations.statuses(clienteId.toString(), Map.of("statuses", statuses));
     }
@@ -90,23 +90,5 @@ public class StatusForwarder {
         return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "update pending_statuses set forwarded_at = now(), claimed_until = null where id in (:ids)")
                 .setParameter("ids", rows.stream().map(row -> row[0]).toList()).executeUpdate()));
-    }
-
-    /** JSON text to a map. */
-    static final class Json {
-        private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-                new com.fasterxml.jackson.databind.ObjectMapper();
-
-        private Json() {
-        }
-
-        static Map<String, Object> read(String json) {
-            try {
-                return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {
-                });
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -84,8 +84,13 @@ public class TurnDecider {
         }
     }
 
-    /** The message, its contact and where their conversation stands, as processing began. */
-    public record Work(InboundMessage message, Contact contact, ConvoState state, boolean firstContact) {
+    /**
+     * The message, its contact and where their conversation stands, as processing began;
+     * {@code storedState} is the state's row as text ({@code null} when there was none yet), which
+     * tells the turn's record whether the state changed meanwhile ({@link TurnRecords}).
+     */
+    public record Work(InboundMessage message, Contact contact, ConvoState state, boolean firstContact,
+            String storedState) {
     }
 
     /** The tenant as the number's owner describes it. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,16 @@ public final class JsonMaps {
     /** A record, map or list as a tree, to read field by field. */
     public static JsonNode tree(Object value) {
         return JSON.valueToTree(value);
+    }
+
+    /** JSON text holding an object (ours, so it is valid), as a map that can still be added to. */
+    public static Map<String, Object> map(String text) {
+        try {
+            return JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is not an object", e);
+        }
     }
 
     /** JSON text holding a list of objects (ours, so it is valid). */

@@ -1,6 +1,7 @@
 package io.liora.integrations.whatsapp;
 
 import io.liora.common.persistence.EventLoop;
+import io.liora.common.persistence.TenantSql;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.work.IsolatedContexts;
 import io.liora.common.work.Rounds;
@@ -11,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,6 +41,7 @@ public class OutboxSender {
     static final String CALLBACK_PREFIX = "liora:";
     private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(100);
     private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(2);
+    private static final Duration QUEUE_GAUGE_INTERVAL = Duration.ofSeconds(5);
     /**
      * The oldest queued message of each recipient (one index scan in order), of those the due ones
      * no live sender holds and whose tenant is not paused, oldest first. No row locks here (an
@@ -62,7 +65,13 @@ public class OutboxSender {
                 last_attempt_at = now()
             where id in (:ids) and status = 'queued'
               and (claimed_until is null or claimed_until + make_interval(secs => :grace) < now())
-            returning id, cliente_id, phone_number_id""";
+            returning id, cliente_id, phone_number_id, cast(payload as text)""";
+    private static final String DUE_PAUSES = "select id, cliente_id from sending_pauses where check_after <= now()";
+    /** A send Meta accepted, recorded unless its status came first (it carried our callback data). */
+    private static final String RECORD_SENT = """
+            update outbound_messages set status = 'sent', wamid = $2, status_at = now(), error_code = null,
+                                         error_title = null, claimed_until = null, updated_at = now()
+            where id = $1 and status = 'queued'""";
 
     /** What one send came to. */
     record Outcome(String wamid, MetaError error) {
@@ -76,6 +85,7 @@ public class OutboxSender {
     }
 
     private final TenantTransactions tx;
+    private final TenantSql sql;
     private final WhatsAppConfig config;
     private final GraphApi graph;
     private final WabaCredentials credentials;
@@ -85,9 +95,10 @@ public class OutboxSender {
     private final Rounds rounds;
     private final Vertx vertx;
 
-    public OutboxSender(TenantTransactions tx, WhatsAppConfig config, @RestClient GraphApi graph,
+    public OutboxSender(TenantTransactions tx, TenantSql sql, WhatsAppConfig config, @RestClient GraphApi graph,
             WabaCredentials credentials, RateGovernor rates, MeterRegistry metrics, Vertx vertx) {
         this.tx = tx;
+        this.sql = sql;
         this.config = config;
         this.graph = graph;
         this.credentials = credentials;
@@ -101,6 +112,9 @@ public class OutboxSender {
     void start(@Observes StartupEvent event) {
         if (config.senderEnabled()) {
             rounds.every(config.pollInterval());
+            // the gauge counts the whole queue: on a timer of its own, not in every round
+            vertx.setPeriodic(QUEUE_GAUGE_INTERVAL.toMillis(), id -> IsolatedContexts.run(vertx, this::measureQueue)
+                    .subscribe().with(ignored -> { }, e -> LOG.debugf("Queue depth not measured: %s", e)));
         }
     }
 
@@ -117,8 +131,8 @@ public class OutboxSender {
      * order they were queued (also when one waits for a retry), and the batch is sent concurrently.
      */
     public Uni<Integer> round() {
-        return resumeRotated().chain(this::measureQueue).chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> send((UUID) row[0], (UUID) row[1]))
+        return resumeRotated().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> send(Claimed.of(row)))
                         // one message's trouble must not hold up the others: its lease expires, it is retried
                         .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends", row[0]))
                         .onFailure().recoverWithNull())
@@ -161,22 +175,25 @@ public class OutboxSender {
         return chain.replaceWith(granted);
     }
 
-    private Uni<Void> send(UUID id, UUID clienteId) {
+    /** A message the claim took, with what its send needs (the claim answers them: no load per message). */
+    private record Claimed(UUID id, UUID clienteId, String phoneNumberId, String payload) {
+        static Claimed of(Object[] row) {
+            return new Claimed((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3]);
+        }
+    }
+
+    private Uni<Void> send(Claimed message) {
         Executor eventLoop = EventLoop.current();
-        return tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)).chain(message -> {
-            if (message == null || !"queued".equals(message.status)) {
-                return Uni.createFrom().voidItem();
-            }
-            Timer.Sample timing = Timer.start(metrics);
-            return credentials.get(clienteId, message.phoneNumberId)
-                    .chain(creds -> graph.send(config.graphVersion(), message.phoneNumberId,
-                            "Bearer " + creds.accessToken(), withCallbackData(message)))
-                    .eventually(() -> timing.stop(metrics.timer("liora.whatsapp.send.latency")))
-                    .map(OutboxSender::outcome)
-                    .onFailure().recoverWithItem(OutboxSender::outcomeOfFailure)
-                    .emitOn(eventLoop)
-                    .chain(outcome -> record(id, clienteId, message.phoneNumberId, outcome, eventLoop));
-        });
+        Timer.Sample timing = Timer.start(metrics);
+        return credentials.get(message.clienteId(), message.phoneNumberId())
+                .chain(creds -> graph.send(config.graphVersion(), message.phoneNumberId(),
+                        "Bearer " + creds.accessToken(), withCallbackData(message)))
+                .eventually(() -> timing.stop(metrics.timer("liora.whatsapp.send.latency")))
+                .map(OutboxSender::outcome)
+                .onFailure().recoverWithItem(OutboxSender::outcomeOfFailure)
+                .emitOn(eventLoop)
+                .chain(outcome -> record(message.id(), message.clienteId(), message.phoneNumberId(), outcome,
+                        eventLoop));
     }
 
     /**
@@ -184,9 +201,9 @@ public class OutboxSender {
      * in the message's statuses, so that a send whose answer was never recorded (the sender died)
      * is recognised by its status instead of being sent twice.
      */
-    private static Map<String, Object> withCallbackData(OutboundMessage message) {
-        Map<String, Object> payload = new java.util.LinkedHashMap<>(message.payload);
-        payload.put("biz_opaque_callback_data", CALLBACK_PREFIX + message.id);
+    private static Map<String, Object> withCallbackData(Claimed message) {
+        Map<String, Object> payload = JsonMaps.map(message.payload());
+        payload.put("biz_opaque_callback_data", CALLBACK_PREFIX + message.id());
         return payload;
     }
 
@@ -196,20 +213,12 @@ public class OutboxSender {
                 : outcome.error().kind().name().toLowerCase(java.util.Locale.ROOT),
                 "code", outcome.error() == null || outcome.error().code() == null ? "none"
                         : String.valueOf(outcome.error().code())).increment();
-        Uni<Void> recorded = tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id)
-                .invoke(message -> {
+        Uni<Void> recorded = (outcome.error() == null ? recordSent(id, clienteId, outcome.wamid())
+                : tx.forTenant(clienteId, () -> OutboundMessage.<OutboundMessage>findById(id).invoke(message -> {
                     if (!"queued".equals(message.status)) {
                         return; // its status arrived first (it carried our callback data): nothing to add
                     }
                     message.claimedUntil = null;
-                    if (outcome.error() == null) {
-                        message.status = "sent";
-                        message.wamid = outcome.wamid();
-                        message.statusAt = now;
-                        message.errorCode = null;
-                        message.errorTitle = null;
-                        return;
-                    }
                     message.errorCode = outcome.error().code();
                     message.errorTitle = outcome.error().title();
                     boolean exhausted = message.attempts >= config.maxAttempts()
@@ -221,7 +230,7 @@ public class OutboxSender {
                         message.status = "failed";
                         message.statusAt = now;
                     }
-                }).replaceWithVoid())
+                }).replaceWithVoid()))
                 // Meta has answered: if this record were lost (the database restarting, say), the
                 // message would be sent again when its lease ends, so keep trying well within the lease
                 .runSubscriptionOn(eventLoop)
@@ -237,6 +246,11 @@ public class OutboxSender {
                             .onFailure().recoverWithNull());
         }
         return recorded;
+    }
+
+    private Uni<Void> recordSent(UUID id, UUID clienteId, String wamid) {
+        return sql.forTenant(clienteId, connection -> connection.preparedQuery(RECORD_SENT)
+                .execute(Tuple.of(id, wamid))).replaceWithVoid();
     }
 
     /** The tenant's other messages wait until its token is rotated. */
@@ -256,19 +270,29 @@ public class OutboxSender {
 
     /** Paused tenants whose token was rotated in tenant-service send again. */
     private Uni<Void> resumeRotated() {
-        return tx.acrossTenants(() -> SendingPause.<SendingPause>list("checkAfter <= ?1", Instant.now()))
-                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::recheck)
-                        .collect().asList().replaceWithVoid());
+        Executor context = EventLoop.current();
+        return sql.acrossTenants(connection -> connection.preparedQuery(DUE_PAUSES).execute().map(rows -> {
+                    List<DuePause> due = new java.util.ArrayList<>();
+                    rows.forEach(row -> due.add(new DuePause(row.getUUID(0), row.getUUID(1))));
+                    return due;
+                }))
+                .emitOn(context)
+                .chain(due -> due.isEmpty() ? Uni.createFrom().voidItem() : Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(this::recheck).collect().asList().replaceWithVoid());
     }
 
-    private Uni<Void> recheck(SendingPause pause) {
-        credentials.forget(pause.clienteId);
-        return tx.forTenant(pause.clienteId, () -> OutboundMessage.<OutboundMessage>find(
-                "clienteId = ?1 and status = 'queued'", pause.clienteId).firstResult())
+    /** A tenant's pause whose time to look at the token again has come. */
+    private record DuePause(UUID id, UUID clienteId) {
+    }
+
+    private Uni<Void> recheck(DuePause pause) {
+        credentials.forget(pause.clienteId());
+        return tx.forTenant(pause.clienteId(), () -> OutboundMessage.<OutboundMessage>find(
+                "clienteId = ?1 and status = 'queued'", pause.clienteId()).firstResult())
                 .chain(waiting -> waiting == null ? Uni.createFrom().item("activo")
-                        : credentials.get(pause.clienteId, waiting.phoneNumberId).map(c -> c.estado()))
+                        : credentials.get(pause.clienteId(), waiting.phoneNumberId).map(c -> c.estado()))
                 .onFailure().recoverWithItem("unknown")
-                .chain(estado -> tx.forTenant(pause.clienteId, () -> SendingPause.<SendingPause>findById(pause.id)
+                .chain(estado -> tx.forTenant(pause.clienteId(), () -> SendingPause.<SendingPause>findById(pause.id())
                         .chain(current -> {
                             if (current == null) {
                                 return Uni.createFrom().voidItem();

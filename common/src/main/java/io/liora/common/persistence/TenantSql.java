@@ -1,0 +1,92 @@
+package io.liora.common.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@link TenantTransactions} for the hot paths: the same transaction-local tenant setting (or the
+ * cross-tenant role), through the plain Vert.x PostgreSQL client instead of a Hibernate session.
+ *
+ * <p>{@code BEGIN}, the setting and the work's first statements are written to the connection at
+ * once, without waiting for each answer (the client pipelines them), so a transaction whose work
+ * is one statement costs two round trips (that, then {@code COMMIT}) where a Hibernate session
+ * costs one per statement. Statements are prepared once per connection and kept
+ * ({@code quarkus.datasource.reactive.cache-prepared-statements}). Row-level security is exactly as
+ * strong: the setting is the one {@link TenantTransactions} makes, local to the transaction.
+ *
+ * <p>The work gets the bare connection and answers a Vert.x {@link Future}: a Vert.x statement is
+ * sent when it is called, not when a subscriber comes, which is what lets it join the pipeline.
+ */
+@ApplicationScoped
+public class TenantSql {
+
+    private static final String TENANT_SETTING = "select set_config('" + TenantTransactions.TENANT_SETTING
+            + "', $1, true)";
+    private static final String ROLE_SETTING = "select set_config('role', $1, true)";
+
+    private final Pool pool;
+    private final String crossTenantRole;
+
+    public TenantSql(io.vertx.mutiny.sqlclient.Pool pool,
+            @ConfigProperty(name = "liora.database.cross-tenant-role", defaultValue = "liora_cross_tenant")
+            String crossTenantRole) {
+        this.pool = pool.getDelegate();
+        this.crossTenantRole = crossTenantRole;
+    }
+
+    /** Runs {@code work} in a transaction that sees and writes only {@code clienteId}'s rows. */
+    public <T> Uni<T> forTenant(UUID clienteId, Function<SqlConnection, Future<T>> work) {
+        if (clienteId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
+        }
+        return inTransaction(TENANT_SETTING, clienteId.toString(), work);
+    }
+
+    /** Runs {@code work} in a transaction with the cross-tenant role: only for named cross-tenant paths. */
+    public <T> Uni<T> acrossTenants(Function<SqlConnection, Future<T>> work) {
+        return inTransaction(ROLE_SETTING, crossTenantRole, work);
+    }
+
+    /**
+     * Commits when the work succeeded, rolls back otherwise; either way the connection goes back to
+     * the pool outside any transaction. Like {@link TenantTransactions}, a transaction once begun
+     * runs to its end even if the caller stops waiting.
+     */
+    private <T> Uni<T> inTransaction(String setting, String value, Function<SqlConnection, Future<T>> work) {
+        // started per subscription, not when the Uni is made
+        return Uni.createFrom().emitter(emitter -> run(setting, value, work).onComplete(outcome -> {
+            if (outcome.succeeded()) {
+                emitter.complete(outcome.result());
+            } else {
+                emitter.fail(outcome.cause());
+            }
+        }));
+    }
+
+    private <T> Future<T> run(String setting, String value, Function<SqlConnection, Future<T>> work) {
+        return pool.getConnection().compose(connection -> {
+            Future<?> begun = connection.query("BEGIN").execute();
+            Future<?> set = connection.preparedQuery(setting).execute(Tuple.of(value));
+            Future<T> done;
+            try {
+                done = work.apply(connection);
+            } catch (RuntimeException e) {
+                done = Future.failedFuture(e);
+            }
+            Future<T> worked = done;
+            return Future.all(begun, set, worked)
+                    .transform(outcome -> outcome.succeeded()
+                            ? connection.query("COMMIT").execute().map(committed -> worked.result())
+                            : connection.query("ROLLBACK").execute()
+                                    .<T>transform(ignored -> Future.failedFuture(outcome.cause())))
+                    .onComplete(ended -> connection.close());
+        });
+    }
+}

@@ -1,0 +1,166 @@
+package io.liora.conversation.processing;
+
+import io.liora.common.persistence.TenantSql;
+import io.liora.conversation.contact.Contact;
+import io.liora.conversation.handoff.HandoffEvent;
+import io.liora.conversation.log.ConversationLog;
+import io.liora.conversation.state.ConvoState;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records a finished turn in one statement: the message marked done (the fence: a message another
+ * worker finished meanwhile records nothing), the conversation's new state, the log of both
+ * directions, the contact's consent and the handoff event, all or nothing.
+ *
+ * <p>The state written is the one the turn loaded, moved on by the turn. Should anyone have changed
+ * the stored state since it was loaded (a person took the conversation, say), the row no longer
+ * reads as it did, the statement writes the state nowhere and the transaction is rolled back:
+ * {@link #record} answers {@link Result#STATE_MOVED} and the caller applies the turn to the state
+ * as it is now instead.
+ */
+@ApplicationScoped
+public class TurnRecords {
+
+    /** What the recording came to. */
+    public enum Result { RECORDED, ALREADY_DONE, STATE_MOVED }
+
+    private static final String RECORD = """
+            with done as (
+                update inbound_messages set status = 'done', processed_at = now(), claimed_until = null,
+                                            updated_at = now()
+                where id = $1 and status = 'pending'
+                returning cliente_id, contact_id
+            ), state as (
+                insert into convo_state as s (id, cliente_id, contact_id, msisdn, profile_name, flow, step, slots_json,
+                    last_intent, last_inbound_at, nomatch_rate, nomatch_credit, nomatch_streak, needs_human, handoff,
+                    assigned_agent, handoff_at, assigned_at, first_human_reply_at, agent_seen_at, idle_release_at,
+                    phone_number_id)
+                select $2, d.cliente_id, d.contact_id, $3, $4, $5, $6, cast(cast($7 as text) as jsonb), $8, $9, $10, $11, $12, $13,
+                       $14, $15, $16, $17, $18, $19, $20, $21
+                from done d
+                on conflict (cliente_id, contact_id) do update set
+                    msisdn = excluded.msisdn, profile_name = excluded.profile_name, flow = excluded.flow,
+                    step = excluded.step, slots_json = excluded.slots_json, last_intent = excluded.last_intent,
+                    last_inbound_at = excluded.last_inbound_at, nomatch_rate = excluded.nomatch_rate,
+                    nomatch_credit = excluded.nomatch_credit, nomatch_streak = excluded.nomatch_streak,
+                    needs_human = excluded.needs_human, handoff = excluded.handoff,
+                    assigned_agent = excluded.assigned_agent, handoff_at = excluded.handoff_at,
+                    assigned_at = excluded.assigned_at, first_human_reply_at = excluded.first_human_reply_at,
+                    agent_seen_at = excluded.agent_seen_at, idle_release_at = excluded.idle_release_at,
+                    phone_number_id = excluded.phone_number_id, updated_at = now()
+                where cast(s as text) = $22
+                returning 1
+            ), logs as (
+                insert into conversation_log (id, cliente_id, contact_id, msisdn, direction, inbound_message_id, wamid,
+                    message_type, text, payload, intent, skill, confidence, intent_source, latency_ms,
+                    outbound_message_id, note)
+                select r.id, d.cliente_id, d.contact_id, r.msisdn, r.direction, $1, r.wamid, r.message_type, r.text,
+                       r.payload, r.intent, r.skill, r.confidence, r.intent_source, r.latency_ms,
+                       r.outbound_message_id, r.note
+                from done d cross join jsonb_to_recordset(cast(cast($23 as text) as jsonb)) as r(n int, id uuid, msisdn text,
+                    direction text, wamid text, message_type text, text text, payload jsonb, intent text, skill text,
+                    confidence float8, intent_source text, latency_ms int, outbound_message_id uuid, note text)
+                where exists (select from state)
+                order by r.n
+            ), consent as (
+                update contacts set opted_out_at = $24, updated_at = now()
+                where id = $25 and $26 and exists (select from state)
+            ), handoff as (
+                insert into handoff_events (id, cliente_id, contact_id, kind, reason)
+                select cast($27 as uuid), d.cliente_id, d.contact_id, 'requested', $28
+                from done d
+                where $27 is not null and exists (select from state)
+            )
+            select (select count(*) from done), (select count(*) from state)""";
+
+    private final TenantSql sql;
+
+    public TurnRecords(TenantSql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * @param message the message the turn answered
+     * @param state   the state as the turn leaves it
+     * @param loaded  the stored state's row as the turn loaded it ({@code null}: there was none)
+     * @param contact the contact, its consent as the turn leaves it
+     * @param handoff the handoff the turn asked for, if any
+     */
+    public Uni<Result> record(UUID message, ConvoState state, String loaded, Contact contact, boolean consentChanged,
+            List<ConversationLog> logs, Optional<HandoffEvent> handoff) {
+        Tuple values = Tuple.tuple().addUUID(message)
+                .addUUID(state.id).addString(state.msisdn).addString(state.profileName).addString(state.flow)
+                .addString(state.step).addString(JsonText.text(state.slots == null ? Map.of() : state.slots))
+                .addString(state.lastIntent).addOffsetDateTime(at(state.lastInboundAt)).addDouble(state.nomatchRate)
+                .addDouble(state.nomatchCredit).addInteger(state.nomatchStreak).addBoolean(state.needsHuman)
+                .addString(state.handoff).addUUID(state.assignedAgent).addOffsetDateTime(at(state.handoffAt))
+                .addOffsetDateTime(at(state.assignedAt)).addOffsetDateTime(at(state.firstHumanReplyAt))
+                .addOffsetDateTime(at(state.agentSeenAt)).addOffsetDateTime(at(state.idleReleaseAt))
+                .addString(state.phoneNumberId)
+                .addString(loaded)
+                .addString(logRows(logs))
+                .addOffsetDateTime(contact == null ? null : at(contact.optedOutAt))
+                .addUUID(contact == null ? null : contact.id).addBoolean(consentChanged && contact != null)
+                .addUUID(handoff.map(event -> event.id).orElse(null))
+                .addString(handoff.map(event -> event.reason).orElse(null));
+        return sql.forTenant(state.clienteId, connection -> connection.preparedQuery(RECORD).execute(values)
+                .compose(rows -> {
+                    Row counts = rows.iterator().next();
+                    if (counts.getLong(0) == 0) {
+                        return Future.succeededFuture(Result.ALREADY_DONE);
+                    }
+                    // failing rolls the message's mark back: it is recorded again on the state as it is now
+                    return counts.getLong(1) == 0 ? Future.failedFuture(new StateMoved())
+                            : Future.succeededFuture(Result.RECORDED);
+                }))
+                .onFailure(StateMoved.class).recoverWithItem(Result.STATE_MOVED);
+    }
+
+    private static String logRows(List<ConversationLog> logs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ConversationLog log : logs) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("n", rows.size());
+            row.put("id", log.id);
+            row.put("msisdn", log.msisdn);
+            row.put("direction", log.direction);
+            row.put("wamid", log.wamid);
+            row.put("message_type", log.messageType);
+            row.put("text", log.text);
+            row.put("payload", log.payload);
+            row.put("intent", log.intent);
+            row.put("skill", log.skill);
+            row.put("confidence", log.confidence);
+            row.put("intent_source", log.intentSource);
+            row.put("latency_ms", log.latencyMs);
+            row.put("outbound_message_id", log.outboundMessageId);
+            row.put("note", log.note);
+            rows.add(row);
+        }
+        return JsonText.text(rows);
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The stored state changed after the turn loaded it. */
+    private static final class StateMoved extends RuntimeException {
+        StateMoved() {
+            super(null, null, false, false);
+        }
+    }
+}
