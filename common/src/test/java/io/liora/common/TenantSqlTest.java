@@ -70,6 +70,21 @@ class TenantSqlTest {
     }
 
     @Test
+    void aSingleStatementIsOneTransactionAndItsFailureLeavesNothingBehind() {
+        UUID a = UUID.randomUUID();
+        assertThat(sql.forTenant(a, "insert into probe_notes (id, cliente_id, text) values ($1, $2, 'one')",
+                Tuple.of(UUID.randomUUID(), a)).await().atMost(WAIT).rowCount()).isEqualTo(1);
+        assertThatThrownBy(() -> sql.forTenant(a, "insert into probe_notes (id, cliente_id, text) values ($1, $2, 'x')",
+                Tuple.of(UUID.randomUUID(), UUID.randomUUID())).await().atMost(WAIT))
+                .isInstanceOf(PgException.class).hasMessageContaining("42501");
+        // the same connection, next: no transaction left open, no setting left behind
+        assertThat(sql.forTenant(a, "select count(*) from probe_notes", Tuple.tuple()).await().atMost(WAIT)
+                .iterator().next().getLong(0)).isEqualTo(1);
+        assertThat(pool.query("select count(*) from probe_notes").execute().await().atMost(WAIT)
+                .iterator().next().getLong(0)).isZero();
+    }
+
+    @Test
     void theNamedCrossTenantPathSeesEveryTenant() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();

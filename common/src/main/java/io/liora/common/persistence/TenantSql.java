@@ -3,11 +3,14 @@ package io.liora.common.persistence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,9 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cross-tenant role), through the plain Vert.x PostgreSQL client instead of a Hibernate session.
  *
  * <p>{@code BEGIN}, the setting and the work's first statements are written to the connection at
- * once, without waiting for each answer (the client pipelines them), so a transaction whose work
- * is one statement costs two round trips (that, then {@code COMMIT}) where a Hibernate session
- * costs one per statement. Statements are prepared once per connection and kept
+ * once, without waiting for each answer (the client pipelines them): a transaction of work that
+ * decides on its results costs two round trips (that, then {@code COMMIT} or {@code ROLLBACK}), a
+ * single statement one ({@code COMMIT} in the same write), where a Hibernate session costs one per
+ * statement. Statements are prepared once per connection and kept
  * ({@code quarkus.datasource.reactive.cache-prepared-statements}). Row-level security is exactly as
  * strong: the setting is the one {@link TenantTransactions} makes, local to the transaction.
  *
@@ -49,6 +53,23 @@ public class TenantSql {
         return inTransaction(TENANT_SETTING, clienteId.toString(), work);
     }
 
+    /**
+     * One statement in a transaction that sees and writes only {@code clienteId}'s rows: {@code BEGIN},
+     * the setting, the statement and {@code COMMIT} in one write, so one round trip. (A failed
+     * statement aborts the transaction, and PostgreSQL answers that {@code COMMIT} with a rollback.)
+     */
+    public Uni<RowSet<Row>> forTenant(UUID clienteId, String statement, Tuple values) {
+        if (clienteId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
+        }
+        return uni(() -> runOne(TENANT_SETTING, clienteId.toString(), statement, values));
+    }
+
+    /** One statement with the cross-tenant role, in one round trip: only for named cross-tenant paths. */
+    public Uni<RowSet<Row>> acrossTenants(String statement, Tuple values) {
+        return uni(() -> runOne(ROLE_SETTING, crossTenantRole, statement, values));
+    }
+
     /** Runs {@code work} in a transaction with the cross-tenant role: only for named cross-tenant paths. */
     public <T> Uni<T> acrossTenants(Function<SqlConnection, Future<T>> work) {
         return inTransaction(ROLE_SETTING, crossTenantRole, work);
@@ -60,14 +81,31 @@ public class TenantSql {
      * runs to its end even if the caller stops waiting.
      */
     private <T> Uni<T> inTransaction(String setting, String value, Function<SqlConnection, Future<T>> work) {
-        // started per subscription, not when the Uni is made
-        return Uni.createFrom().emitter(emitter -> run(setting, value, work).onComplete(outcome -> {
+        return uni(() -> run(setting, value, work));
+    }
+
+    /** Started per subscription, not when the Uni is made. */
+    private static <T> Uni<T> uni(Supplier<Future<T>> transaction) {
+        return Uni.createFrom().emitter(emitter -> transaction.get().onComplete(outcome -> {
             if (outcome.succeeded()) {
                 emitter.complete(outcome.result());
             } else {
                 emitter.fail(outcome.cause());
             }
         }));
+    }
+
+    private Future<RowSet<Row>> runOne(String setting, String value, String statement, Tuple values) {
+        return pool.getConnection().compose(connection -> {
+            Future<?> begun = connection.query("BEGIN").execute();
+            Future<?> set = connection.preparedQuery(setting).execute(Tuple.of(value));
+            Future<RowSet<Row>> done = connection.preparedQuery(statement).execute(values);
+            Future<?> committed = connection.query("COMMIT").execute();
+            // the connection answers in order: once COMMIT is answered, so is everything before it
+            return committed.transform(ended -> Future.all(begun, set, done, committed))
+                    .map(all -> done.result())
+                    .onComplete(ended -> connection.close());
+        });
     }
 
     private <T> Future<T> run(String setting, String value, Function<SqlConnection, Future<T>> work) {

@@ -123,13 +123,12 @@ public class InboxProcessor {
     }
 
     private Uni<List<Claimed>> claim() {
-        return sql.acrossTenants(connection -> connection.preparedQuery(CLAIM)
-                .execute(Tuple.of(config.batchSize(), (double) config.claimLease().toSeconds()))
+        return sql.acrossTenants(CLAIM, Tuple.of(config.batchSize(), (double) config.claimLease().toSeconds()))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> claimed.add(new Claimed(row.getUUID(0), row.getUUID(1))));
                     return claimed;
-                }));
+                });
     }
 
     /**
@@ -139,9 +138,7 @@ public class InboxProcessor {
     private Uni<Void> processOrRetrySoon(UUID id, UUID clienteId) {
         Executor context = EventLoop.current();
         return process(id, clienteId).emitOn(context).onFailure().call(failure -> sql.forTenant(clienteId,
-                connection -> connection.preparedQuery(RETRY_SOON)
-                        .execute(Tuple.of(id, (double) config.claimLease().toSeconds())))
-                .onFailure().recoverWithNull());
+                RETRY_SOON, Tuple.of(id, (double) config.claimLease().toSeconds())).onFailure().recoverWithNull());
     }
 
     Uni<Void> process(UUID id, UUID clienteId) {
@@ -282,7 +279,6 @@ public class InboxProcessor {
 
     private Uni<Void> giveUp(InboundMessage message) {
         LOG.errorf("Message %s failed after %d attempts", message.id, message.attempts);
-        return sql.forTenant(message.clienteId, connection -> connection.preparedQuery(GIVE_UP)
-                .execute(Tuple.of(message.id))).replaceWithVoid();
+        return sql.forTenant(message.clienteId, GIVE_UP, Tuple.of(message.id)).replaceWithVoid();
     }
 }

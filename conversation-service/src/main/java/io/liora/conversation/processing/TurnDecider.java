@@ -1,7 +1,7 @@
 package io.liora.conversation.processing;
 
 import io.liora.common.persistence.EventLoop;
-import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.persistence.TenantSql;
 import io.liora.conversation.contact.Contact;
 import io.liora.conversation.handoff.Announcement;
 import io.liora.conversation.handoff.HandoffStates;
@@ -20,8 +20,8 @@ import io.liora.conversation.skills.menu.MenuSkill;
 import io.liora.conversation.skills.reciclaje.ReciclajeSkill;
 import io.liora.conversation.skills.reciclaje.RecyclingPoints;
 import io.liora.conversation.state.ConvoState;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
@@ -45,25 +45,26 @@ import java.util.concurrent.ThreadLocalRandom;
 public class TurnDecider {
 
     /**
-     * Reserves this turn's replies in the tenant's current second and answers the replies of the
-     * last 60 seconds with them (the CTEs' writes are not seen by the final select, so the sum is
-     * the window before this turn, plus this turn); the slot's old seconds are pruned in the same
-     * statement. The count is spread over {@link #SLOTS} rows so that the tenant's concurrent turns
-     * do not queue on one row's lock (V10).
+     * Reserves this turn's replies in the tenant's current second if the replies of the last 60
+     * seconds leave room for them, and answers whether it did; the slot's old seconds are pruned in
+     * the same statement. The count is spread over {@link #SLOTS} rows so that the tenant's
+     * concurrent turns do not queue on one row's lock (V10); each counts what was committed before
+     * it, so concurrent turns pass the cap by at most the turns in flight.
      */
     private static final String RESERVE_REPLIES = """
-            with reserved as (
+            with recent as (
+                select coalesce(sum(replies), 0) as replies from reply_counts
+                where cliente_id = $1 and second > now() - interval '60 seconds'
+            ), reserved as (
                 insert into reply_counts (cliente_id, second, slot, replies)
-                values (:cliente, date_trunc('second', now()), :slot, :replies)
-                on conflict (cliente_id, second, slot) do update set replies = reply_counts.replies + excluded.replies),
-            pruned as (
+                select $1, date_trunc('second', now()), $2, cast($3 as int) from recent
+                where recent.replies + cast($3 as int) <= cast($4 as int)
+                on conflict (cliente_id, second, slot) do update set replies = reply_counts.replies + excluded.replies
+                returning 1
+            ), pruned as (
                 delete from reply_counts
-                where cliente_id = :cliente and slot = :slot and second < now() - interval '2 minutes')
-            select coalesce(sum(replies), 0) + :replies from reply_counts
-            where cliente_id = :cliente and second > now() - interval '60 seconds'""";
-    private static final String RELEASE_REPLIES = """
-            update reply_counts set replies = replies - :replies
-            where cliente_id = :cliente and second = date_trunc('second', now()) and slot = :slot""";
+                where cliente_id = $1 and slot = $2 and second < now() - interval '2 minutes')
+            select exists (select from reserved)""";
     private static final int SLOTS = 16;
     /** Kinds the bot takes note of and never answers. */
     private static final Set<String> SILENT = Set.of("reaction", "system", "ephemeral", "revoked", "deleted");
@@ -100,13 +101,13 @@ public class TurnDecider {
     private final Router router;
     private final Instance<Skill> skills;
     private final MenuSkill menu;
-    private final TenantTransactions tx;
+    private final TenantSql sql;
 
-    public TurnDecider(Router router, Instance<Skill> skills, MenuSkill menu, TenantTransactions tx) {
+    public TurnDecider(Router router, Instance<Skill> skills, MenuSkill menu, TenantSql sql) {
         this.router = router;
         this.skills = skills;
         this.menu = menu;
-        this.tx = tx;
+        this.sql = sql;
     }
 
     public Uni<Outcome> decide(UUID clienteId, Tenant owner, Work work) {
@@ -199,14 +200,10 @@ public class TurnDecider {
         }
         int replies = outcome.reply().messages().size();
         short slot = (short) ThreadLocalRandom.current().nextInt(SLOTS);
-        return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session
-                .createNativeQuery(RESERVE_REPLIES, Long.class).setParameter("cliente", clienteId)
-                .setParameter("slot", slot).setParameter("replies", replies).getSingleResult()
-                .chain(inWindow -> inWindow <= policy.repliesPerMinute() ? Uni.createFrom().item(outcome)
-                        // over the cap: give the reservation back, the turn sends nothing
-                        : session.createNativeQuery(RELEASE_REPLIES).setParameter("cliente", clienteId)
-                                .setParameter("slot", slot).setParameter("replies", replies).executeUpdate()
-                                .replaceWith(outcome.silenced("tenant_reply_cap")))));
+        return sql.forTenant(clienteId, RESERVE_REPLIES, Tuple.of(clienteId, slot, replies, policy.repliesPerMinute()))
+                .map(rows -> rows.iterator().next().getBoolean(0) ? outcome
+                        // over the cap: nothing reserved, the turn sends nothing
+                        : outcome.silenced("tenant_reply_cap"));
     }
 
     private static boolean withinWindow(InboundMessage message) {

@@ -43,11 +43,10 @@ public class TurnLoads {
 
     /** The turn's work, or {@code null} when the message is no longer pending or has no contact. */
     public Uni<TurnDecider.Work> load(UUID id, UUID clienteId) {
-        return sql.forTenant(clienteId, connection -> connection.preparedQuery(LOAD).execute(Tuple.of(id))
-                .map(rows -> {
-                    RowIterator<Row> found = rows.iterator();
-                    return found.hasNext() ? work(id, clienteId, found.next()) : null;
-                }));
+        return sql.forTenant(clienteId, LOAD, Tuple.of(id)).map(rows -> {
+            RowIterator<Row> found = rows.iterator();
+            return found.hasNext() ? work(id, clienteId, found.next()) : null;
+        });
     }
 
     private static TurnDecider.Work work(UUID id, UUID clienteId, Row row) {

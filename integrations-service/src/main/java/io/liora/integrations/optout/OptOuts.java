@@ -34,15 +34,18 @@ public class OptOuts {
         return OptOut.<OptOut>find("clienteId = ?1 and (contactId = ?2 or phone = ?3 or bsuid = ?4)", clienteId,
                         contactId, phone, bsuid).firstResult()
                 .invoke(optOut -> {
-                    if (optOut != null && optOut.erasedAt != null) {
-                        throw new ProblemException(ERASED_PROBLEM_TYPE, 409, "Contact erased",
-                                "This contact's data was erased at the tenant's request; nothing can be sent to it");
-                    }
-                    if (optOut != null && !idempotencyKey.equals(optOut.confirmationKey)) {
-                        throw new ProblemException(PROBLEM_TYPE, 409, "Opted out",
-                                "This contact asked to receive no more messages; nothing is sent until they opt back in");
+                    if (optOut != null && (optOut.erasedAt != null || !idempotencyKey.equals(optOut.confirmationKey))) {
+                        throw refusal(optOut.erasedAt != null);
                     }
                 }).replaceWithVoid();
+    }
+
+    /** The 409 for a message to a contact who opted out, or whose data was erased. */
+    public static ProblemException refusal(boolean erased) {
+        return erased ? new ProblemException(ERASED_PROBLEM_TYPE, 409, "Contact erased",
+                "This contact's data was erased at the tenant's request; nothing can be sent to it")
+                : new ProblemException(PROBLEM_TYPE, 409, "Opted out",
+                        "This contact asked to receive no more messages; nothing is sent until they opt back in");
     }
 
     /** Records the opt-out (again: the latest confirmation key and addresses win). */

@@ -68,8 +68,7 @@ public class MessageResource {
     @Operation(operationId = "sendMessage", summary = "Queue a message; the same idempotency_key queues nothing new")
     @APIResponseSchema(value = MessageDtos.Queued.class, responseCode = "202", responseDescription = "Queued (or already)")
     public Uni<Response> send(@Valid @NotNull MessageDtos.SendRequest request) {
-        return messages.enqueue(tenant.clienteId(), request)
-                .map(m -> Response.accepted(new MessageDtos.Queued(m.id, m.status)).build());
+        return messages.enqueue(tenant.clienteId(), request).map(queued -> Response.accepted(queued).build());
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.liora.integrations.whatsapp;
 
+import io.liora.common.persistence.TenantSql;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.problem.DatabaseErrors;
 import io.liora.common.problem.ProblemException;
@@ -13,6 +14,7 @@ import io.liora.integrations.templates.TemplateShape;
 import io.liora.integrations.usage.UsageCaps;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,26 +26,87 @@ import java.util.UUID;
 @ApplicationScoped
 public class MessageService {
 
+    /**
+     * The first row says what happened: the message already queued under the key, the one queued
+     * now, or the refusal ({@link OptOuts}); no row when a concurrent caller's insert won.
+     */
+    private static final String ENQUEUE_REPLY = """
+            with existing as (
+                select id, status from outbound_messages where cliente_id = $1 and idempotency_key = $2
+            ), refusal as (
+                select case when erased_at is not null then 'contact-erased' else 'opted-out' end as problem
+                from opt_outs
+                where cliente_id = $1 and (contact_id = $3 or phone = $4 or bsuid = $5)
+                  and (erased_at is not null or confirmation_key is distinct from $2)
+                limit 1
+            ), queued as (
+                insert into outbound_messages (id, cliente_id, idempotency_key, phone_number_id, recipient, contact_id,
+                                               message_type, payload, status_at)
+                select $6, $1, $2, $7, $8, $3, $9, cast(cast($10 as text) as jsonb), now()
+                where not exists (select from existing) and not exists (select from refusal)
+                on conflict (cliente_id, idempotency_key) do nothing
+                returning id, status)
+            select 'existing', id, status from existing
+            union all select 'queued', id, status from queued
+            union all select problem, null, null from refusal where not exists (select from existing)""";
+
     private final TenantTransactions tx;
+    private final TenantSql sql;
     private final OutboxSender sender;
     private final OptOuts optOuts;
     private final UsageCaps caps;
 
-    public MessageService(TenantTransactions tx, OutboxSender sender, OptOuts optOuts, UsageCaps caps) {
+    public MessageService(TenantTransactions tx, TenantSql sql, OutboxSender sender, OptOuts optOuts,
+            UsageCaps caps) {
         this.tx = tx;
+        this.sql = sql;
         this.sender = sender;
         this.optOuts = optOuts;
         this.caps = caps;
     }
 
     /** Queues the message, or returns the one already queued with the same key. */
-    public Uni<OutboundMessage> enqueue(UUID clienteId, MessageDtos.SendRequest request) {
+    public Uni<MessageDtos.Queued> enqueue(UUID clienteId, MessageDtos.SendRequest request) {
         MessageRules.check(request);
+        Uni<MessageDtos.Queued> queued = "template".equals(request.type())
+                ? enqueueTemplate(clienteId, request).map(message -> new MessageDtos.Queued(message.id, message.status))
+                : enqueueReply(clienteId, request);
+        return queued.invoke(sender::wake);
+    }
+
+    /**
+     * A text or interactive message (the bot's replies, an agent's answers) in one statement: the
+     * message queued under its key unless one is already, or the contact opted out (all but its
+     * confirmation) or was erased. A concurrent caller with the same key that won the insert is
+     * read back.
+     */
+    private Uni<MessageDtos.Queued> enqueueReply(UUID clienteId, MessageDtos.SendRequest request) {
+        Tuple values = Tuple.tuple().addUUID(clienteId).addString(request.idempotencyKey()).addUUID(request.contactId())
+                .addString(request.to()).addString(request.recipient()).addUUID(UUID.randomUUID())
+                .addString(request.phoneNumberId())
+                // Meta takes the phone when both are given
+                .addString(request.to() != null ? request.to() : request.recipient())
+                .addString(request.type()).addString(JsonMaps.text(MetaPayload.of(request)));
+        return sql.forTenant(clienteId, ENQUEUE_REPLY, values)
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null)
+                .chain(row -> {
+                    if (row == null) {
+                        return tx.forTenant(clienteId, () -> byKey(clienteId, request.idempotencyKey()))
+                                .map(message -> new MessageDtos.Queued(message.id, message.status));
+                    }
+                    String outcome = row.getString(0);
+                    if (OptOuts.PROBLEM_TYPE.equals(outcome) || OptOuts.ERASED_PROBLEM_TYPE.equals(outcome)) {
+                        return Uni.createFrom().failure(OptOuts.refusal(OptOuts.ERASED_PROBLEM_TYPE.equals(outcome)));
+                    }
+                    return Uni.createFrom().item(new MessageDtos.Queued(row.getUUID(1), row.getString(2)));
+                });
+    }
+
+    private Uni<OutboundMessage> enqueueTemplate(UUID clienteId, MessageDtos.SendRequest request) {
         OutboundMessage message = new OutboundMessage();
         message.clienteId = clienteId;
         message.idempotencyKey = request.idempotencyKey();
         message.phoneNumberId = request.phoneNumberId();
-        // Meta takes the phone when both are given
         message.recipient = request.to() != null ? request.to() : request.recipient();
         message.contactId = request.contactId();
         message.messageType = request.type();
@@ -55,13 +118,11 @@ public class MessageService {
                                 request.recipient(), request.idempotencyKey())
                                 .chain(() -> fitsItsTemplate(clienteId, request))
                                 // a template is what Meta bills: it takes its place under the monthly cap
-                                .chain(() -> "template".equals(request.type()) ? caps.reserveBillable(clienteId)
-                                        : Uni.createFrom().voidItem())
+                                .chain(() -> caps.reserveBillable(clienteId))
                                 .chain(() -> message.<OutboundMessage>persistAndFlush())))
                 // two callers raced with the same key: the other one's row is the message
                 .onFailure(DatabaseErrors::isUniqueViolation)
-                .recoverWithUni(e -> tx.forTenant(clienteId, () -> byKey(clienteId, request.idempotencyKey())))
-                .invoke(sender::wake);
+                .recoverWithUni(e -> tx.forTenant(clienteId, () -> byKey(clienteId, request.idempotencyKey())));
     }
 
     public Uni<Page<OutboundMessage>> list(UUID clienteId, String status, PageRequest request) {

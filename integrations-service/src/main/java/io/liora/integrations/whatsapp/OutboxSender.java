@@ -249,8 +249,7 @@ public class OutboxSender {
     }
 
     private Uni<Void> recordSent(UUID id, UUID clienteId, String wamid) {
-        return sql.forTenant(clienteId, connection -> connection.preparedQuery(RECORD_SENT)
-                .execute(Tuple.of(id, wamid))).replaceWithVoid();
+        return sql.forTenant(clienteId, RECORD_SENT, Tuple.of(id, wamid)).replaceWithVoid();
     }
 
     /** The tenant's other messages wait until its token is rotated. */
@@ -271,11 +270,11 @@ public class OutboxSender {
     /** Paused tenants whose token was rotated in tenant-service send again. */
     private Uni<Void> resumeRotated() {
         Executor context = EventLoop.current();
-        return sql.acrossTenants(connection -> connection.preparedQuery(DUE_PAUSES).execute().map(rows -> {
+        return sql.acrossTenants(DUE_PAUSES, Tuple.tuple()).map(rows -> {
                     List<DuePause> due = new java.util.ArrayList<>();
                     rows.forEach(row -> due.add(new DuePause(row.getUUID(0), row.getUUID(1))));
                     return due;
-                }))
+                })
                 .emitOn(context)
                 .chain(due -> due.isEmpty() ? Uni.createFrom().voidItem() : Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(this::recheck).collect().asList().replaceWithVoid());
