@@ -1,14 +1,14 @@
 package io.liora.conversation.processing;
 
-import io.liora.common.persistence.EventLoop;
-import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.persistence.TenantSql;
 import io.liora.common.work.Rounds;
 import io.liora.conversation.clients.IntegrationsApi;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -40,14 +39,22 @@ public class StatusForwarder {
                          order by created_at limit %d for update skip locked)
             returning id, cliente_id, cast(item as text)""".formatted(BATCH);
 
-    private final TenantTransactions tx;
+    /** One statement whatever the batch's size (an {@code in} list was a statement of its own per size). */
+    private static final String FORWARDED = """
+            update pending_statuses set forwarded_at = now(), claimed_until = null where id = any($1)""";
+
+    /** A claimed status: its row, its tenant and Meta's status object as JSON text. */
+    private record Claimed(UUID id, UUID clienteId, String item) {
+    }
+
+    private final TenantSql sql;
     private final IntegrationsApi integrations;
     private final InboxConfig config;
     private final Rounds rounds;
 
-    public StatusForwarder(TenantTransactions tx, @RestClient IntegrationsApi integrations, InboxConfig config,
+    public StatusForwarder(TenantSql sql, @RestClient IntegrationsApi integrations, InboxConfig config,
             Vertx vertx) {
-        this.tx = tx;
+        this.sql = sql;
         this.integrations = integrations;
         this.config = config;
         this.rounds = new Rounds(vertx, "status forwarding", this::forward, BATCH);
@@ -61,15 +68,15 @@ public class StatusForwarder {
 
     /** Forwards what is waiting; answers how many statuses went. */
     public Uni<Integer> forward() {
-        Executor eventLoop = EventLoop.current();
-        return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(CLAIM, Object[].class).getResultList()))
+        return sql.acrossTenants(CLAIM, Tuple.tuple())
                 .chain(rows -> {
-                    Map<UUID, List<Object[]>> byTenant = new LinkedHashMap<>();
-                    rows.forEach(row -> byTenant.computeIfAbsent((UUID) row[1], t -> new ArrayList<>()).add(row));
+                    Map<UUID, List<Claimed>> byTenant = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        byTenant.computeIfAbsent(row.getUUID(1), t -> new ArrayList<>())
+                                .add(new Claimed(row.getUUID(0), row.getUUID(1), row.getString(2)));
+                    }
                     return Multi.createFrom().iterable(byTenant.entrySet())
                             .onItem().transformToUniAndConcatenate(batch -> send(batch.getKey(), batch.getValue())
-                                    .emitOn(eventLoop)
                                     .chain(sent -> markForwarded(batch.getKey(), batch.getValue()))
                                     .onFailure().invoke(e -> LOG.warnf("Statuses of %s not forwarded yet: %s",
                                             batch.getKey(), e.toString()))
@@ -78,17 +85,16 @@ public class StatusForwarder {
                 });
     }
 
-    private Uni<IntegrationsApi.StatusResult> send(UUID clienteId, List<Object[]> rows) {
+    private Uni<IntegrationsApi.StatusResult> send(UUID clienteId, List<Claimed> claimed) {
         List<Map<String, Object>> statuses = new ArrayList<>();
-        for (Object[] row : rows) {
-            statuses.add(JsonText.map((String) row[2]));
+        for (Claimed status : claimed) {
+            statuses.add(JsonText.map(status.item()));
         }
         return integrations.statuses(clienteId.toString(), Map.of("statuses", statuses));
     }
 
-    private Uni<Integer> markForwarded(UUID clienteId, List<Object[]> rows) {
-        return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "update pending_statuses set forwarded_at = now(), claimed_until = null where id in (:ids)")
-                .setParameter("ids", rows.stream().map(row -> row[0]).toList()).executeUpdate()));
+    private Uni<Integer> markForwarded(UUID clienteId, List<Claimed> claimed) {
+        UUID[] ids = claimed.stream().map(Claimed::id).toArray(UUID[]::new);
+        return sql.forTenant(clienteId, FORWARDED, Tuple.of(ids)).map(rows -> rows.rowCount());
     }
 }

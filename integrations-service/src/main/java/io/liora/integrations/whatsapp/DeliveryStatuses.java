@@ -1,9 +1,10 @@
 package io.liora.integrations.whatsapp;
 
-import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.persistence.TenantSql;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,21 +36,21 @@ public class DeliveryStatuses {
      */
     private static final String APPLY = """
             with incoming as (
-                select * from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(
+                select * from jsonb_to_recordset(cast(cast($2 as text) as jsonb)) as r(
                     wamid text, status text, rank int, at bigint, error_code int, error_title text, callback uuid,
                     billable boolean, model text, category text, ptype text, priced_at bigint)
             ), matched as (
                 select coalesce(w.id, c.id) as id, r.*
                 from incoming r
-                left join outbound_messages w on w.cliente_id = :cliente and w.wamid = r.wamid
-                left join outbound_messages c on w.id is null and c.cliente_id = :cliente and c.wamid is null
+                left join outbound_messages w on w.cliente_id = $1 and w.wamid = r.wamid
+                left join outbound_messages c on w.id is null and c.cliente_id = $1 and c.wamid is null
                                               and c.id = r.callback
             ), locked as (
                 select m.id, m.status, m.priced_at,
                        case m.status when 'queued' then 0 when 'sent' then 1 when 'failed' then 2
                                      when 'delivered' then 3 else 4 end as rank
                 from outbound_messages m join matched t on t.id = m.id
-                where m.cliente_id = :cliente
+                where m.cliente_id = $1
                 order by m.id
                 for update of m
             ), decided as (
@@ -76,11 +77,11 @@ public class DeliveryStatuses {
             where m.id = d.id and (d.moves or d.billable is not null)
             returning d.moves, d.first_priced, d.billable, coalesce(d.category, 'unknown')""";
 
-    private final TenantTransactions tx;
+    private final TenantSql sql;
     private final MeterRegistry metrics;
 
-    public DeliveryStatuses(TenantTransactions tx, MeterRegistry metrics) {
-        this.tx = tx;
+    public DeliveryStatuses(TenantSql sql, MeterRegistry metrics) {
+        this.sql = sql;
         this.metrics = metrics;
     }
 
@@ -90,18 +91,17 @@ public class DeliveryStatuses {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(new MessageDtos.StatusResult(0, statuses.size()));
         }
-        return tx.forTenant(clienteId, () -> Panache.getSession().chain(session -> session
-                .createNativeQuery(APPLY, Object[].class)
-                .setParameter("cliente", clienteId).setParameter("rows", JsonMaps.text(rows)).getResultList()))
+        return sql.forTenant(clienteId, APPLY, Tuple.of(clienteId, JsonMaps.text(rows)))
                 .map(updated -> {
                     int moved = 0;
-                    for (Object[] row : updated) {
-                        if (Boolean.TRUE.equals(row[0])) {
+                    for (Row row : updated) {
+                        if (Boolean.TRUE.equals(row.getBoolean(0))) {
                             moved++;
                         }
-                        if (Boolean.TRUE.equals(row[1])) {
+                        if (Boolean.TRUE.equals(row.getBoolean(1))) {
                             metrics.counter("liora.whatsapp.priced.messages", "tenant", clienteId.toString(),
-                                    "category", (String) row[3], "billable", String.valueOf(row[2])).increment();
+                                    "category", row.getString(3), "billable", String.valueOf(row.getBoolean(2)))
+                                    .increment();
                         }
                     }
                     return new MessageDtos.StatusResult(moved, statuses.size() - moved);

@@ -7,11 +7,14 @@ import io.liora.common.work.IsolatedContexts;
 import io.liora.common.work.Rounds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,17 +57,17 @@ public class OutboxSender {
                 from outbound_messages where status = 'queued'
                 order by phone_number_id, recipient, created_at, id) head
             where next_attempt_at <= now()
-              and (claimed_until is null or claimed_until + make_interval(secs => :grace) < now())
+              and (claimed_until is null or claimed_until + make_interval(secs => $2) < now())
               and cliente_id not in (select cliente_id from sending_pauses)
             order by next_attempt_at
-            limit :batch""";
+            limit $1""";
     /** Takes what is still free: a row another replica claimed meanwhile fails the re-check and is left out. */
     private static final String CLAIM = """
             update outbound_messages
-            set claimed_until = now() + make_interval(secs => :lease), attempts = attempts + 1,
+            set claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1,
                 last_attempt_at = now()
-            where id in (:ids) and status = 'queued'
-              and (claimed_until is null or claimed_until + make_interval(secs => :grace) < now())
+            where id = any($3) and status = 'queued'
+              and (claimed_until is null or claimed_until + make_interval(secs => $2) < now())
             returning id, cliente_id, phone_number_id, cast(payload as text)""";
     private static final String DUE_PAUSES = "select id, cliente_id from sending_pauses where check_after <= now()";
     /** A send Meta accepted, recorded unless its status came first (it carried our callback data). */
@@ -132,9 +135,10 @@ public class OutboxSender {
      */
     public Uni<Integer> round() {
         return resumeRotated().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> send(Claimed.of(row)))
+                .onItem().transformToUni(message -> IsolatedContexts.run(vertx, () -> send(message))
                         // one message's trouble must not hold up the others: its lease expires, it is retried
-                        .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends", row[0]))
+                        .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends",
+                                message.id()))
                         .onFailure().recoverWithNull())
                 .merge(Math.max(1, config.concurrency()))
                 .collect().asList().map(done -> claimed.size()));
@@ -147,39 +151,44 @@ public class OutboxSender {
     }
 
     /** Due messages, as many per number as its rate allows; the rest stay for a later round. */
-    private Uni<List<Object[]>> claim() {
+    private Uni<List<Claimed>> claim() {
         double grace = config.orphanGrace().toSeconds();
-        return tx.acrossTenants(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(HEADS, Object[].class).setParameter("batch", config.batchSize())
-                .setParameter("grace", grace).getResultList()
-                .chain(this::withinRates)
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<Object[]>of())
-                        : session.createNativeQuery(CLAIM, Object[].class)
-                                .setParameter("lease", (double) config.claimLease().toSeconds())
-                                .setParameter("grace", grace)
-                                .setParameter("ids", rows.stream().map(row -> row[0]).toList())
-                                .getResultList())));
+        return sql.acrossTenants(connection -> connection.preparedQuery(HEADS)
+                .execute(Tuple.of(config.batchSize(), grace))
+                .compose(heads -> withinRates(connection, heads))
+                .compose(granted -> granted.isEmpty() ? Future.succeededFuture(List.<Claimed>of())
+                        : connection.preparedQuery(CLAIM).execute(Tuple.of((double) config.claimLease().toSeconds(),
+                                grace, granted.toArray(UUID[]::new))).map(OutboxSender::claimed)));
     }
 
-    private Uni<List<Object[]>> withinRates(List<Object[]> candidates) {
-        Map<String, List<Object[]>> byNumber = new java.util.LinkedHashMap<>();
-        for (Object[] row : candidates) {
-            byNumber.computeIfAbsent((String) row[2], number -> new java.util.ArrayList<>()).add(row);
+    /** The candidates each number's rate lets through now, in order. */
+    private Future<List<UUID>> withinRates(SqlConnection connection, RowSet<Row> candidates) {
+        Map<String, List<UUID>> byNumber = new java.util.LinkedHashMap<>();
+        for (Row row : candidates) {
+            byNumber.computeIfAbsent(row.getString(2), number -> new java.util.ArrayList<>()).add(row.getUUID(0));
         }
-        List<Object[]> granted = new java.util.ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, List<Object[]>> number : byNumber.entrySet()) {
-            chain = chain.chain(() -> rates.grant(number.getKey(), number.getValue().size())
-                    .invoke(count -> granted.addAll(number.getValue().subList(0, count))).replaceWithVoid());
+        List<UUID> granted = new java.util.ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<String, List<UUID>> number : byNumber.entrySet()) {
+            chain = chain.compose(ignored -> rates.grant(connection, number.getKey(), number.getValue().size())
+                    .map(count -> {
+                        granted.addAll(number.getValue().subList(0, count));
+                        return null;
+                    }));
         }
-        return chain.replaceWith(granted);
+        return chain.map(done -> granted);
+    }
+
+    private static List<Claimed> claimed(RowSet<Row> rows) {
+        List<Claimed> claimed = new java.util.ArrayList<>();
+        for (Row row : rows) {
+            claimed.add(new Claimed(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3)));
+        }
+        return claimed;
     }
 
     /** A message the claim took, with what its send needs (the claim answers them: no load per message). */
     private record Claimed(UUID id, UUID clienteId, String phoneNumberId, String payload) {
-        static Claimed of(Object[] row) {
-            return new Claimed((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3]);
-        }
     }
 
     private Uni<Void> send(Claimed message) {
@@ -237,7 +246,7 @@ public class OutboxSender {
                 .onFailure().retry().withBackOff(RECORD_RETRY_FIRST, RECORD_RETRY_MAX)
                 .expireIn(config.claimLease().toMillis() / 2);
         if (outcome.error() != null && Integer.valueOf(MetaError.THROUGHPUT_LIMIT).equals(outcome.error().code())) {
-            recorded = recorded.chain(() -> tx.acrossTenants(() -> rates.throttled(phoneNumberId)));
+            recorded = recorded.chain(() -> rates.throttled(phoneNumberId));
         }
         if (outcome.error() != null && outcome.error().kind() == MetaError.Kind.TOKEN_EXPIRED) {
             return recorded.chain(() -> pause(clienteId, outcome.error().title()))

@@ -1,10 +1,15 @@
 package io.liora.integrations.whatsapp;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.liora.common.persistence.TenantSql;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,15 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Throughput per sending number, across replicas: a token bucket in {@code send_rates} holding at
  * most one second of the number's current rate. The current rate follows AIMD: Meta's 130429
  * (throughput limit) halves it, and every clean second adds one message/s back, up to the
- * ceiling (80/s by default; 1,000/s for upgraded numbers, by configuration). Must run inside the
- * sender's cross-tenant transaction, whose row lock serialises replicas per number.
+ * ceiling (80/s by default; 1,000/s for upgraded numbers, by configuration). A grant runs inside
+ * the sender's cross-tenant transaction, whose row lock serialises replicas per number.
  */
 @ApplicationScoped
 public class RateGovernor {
 
     private static final String ENSURE = """
             insert into send_rates (phone_number_id, rate, ceiling, tokens)
-            values (:number, :ceiling, :ceiling, :ceiling)
+            values ($1, $2, $2, $2)
             on conflict (phone_number_id) do update set ceiling = excluded.ceiling""";
     /** Refill and additive increase, then answer the tokens available (row locked until commit). */
     private static final String REFILL = """
@@ -31,19 +36,21 @@ public class RateGovernor {
                 tokens = least(least(ceiling, rate + floor(extract(epoch from now() - clean_since))),
                                tokens + rate * extract(epoch from now() - refilled_at)),
                 refilled_at = now()
-            where phone_number_id = :number
+            where phone_number_id = $1
             returning tokens, rate""";
-    private static final String TAKE = "update send_rates set tokens = tokens - :taken where phone_number_id = :number";
+    private static final String TAKE = "update send_rates set tokens = tokens - $2 where phone_number_id = $1";
     private static final String HALVE = """
             update send_rates set rate = greatest(1, rate / 2), tokens = least(tokens, greatest(1, rate / 2)),
                                   clean_since = now()
-            where phone_number_id = :number""";
+            where phone_number_id = $1""";
 
+    private final TenantSql sql;
     private final WhatsAppConfig config;
     private final MeterRegistry metrics;
     private final Map<String, AtomicReference<Double>> rates = new ConcurrentHashMap<>();
 
-    public RateGovernor(WhatsAppConfig config, MeterRegistry metrics) {
+    public RateGovernor(TenantSql sql, WhatsAppConfig config, MeterRegistry metrics) {
+        this.sql = sql;
         this.config = config;
         this.metrics = metrics;
     }
@@ -57,29 +64,30 @@ public class RateGovernor {
         });
     }
 
-    /** How many of {@code wanted} messages the number may send now; takes those tokens. */
-    public Uni<Integer> grant(String phoneNumberId, int wanted) {
+    /**
+     * How many of {@code wanted} messages the number may send now; takes those tokens. Runs on the
+     * sender's cross-tenant transaction ({@code connection}); the bucket is made and refilled in
+     * one write.
+     */
+    public Future<Integer> grant(SqlConnection connection, String phoneNumberId, int wanted) {
         double ceiling = ceiling(phoneNumberId);
-        return Panache.getSession().chain(session -> session.createNativeQuery(ENSURE)
-                .setParameter("number", phoneNumberId).setParameter("ceiling", ceiling).executeUpdate()
-                .chain(() -> session.createNativeQuery(REFILL, Object[].class).setParameter("number", phoneNumberId)
-                        .getSingleResult())
-                .chain(bucket -> {
-                    double tokens = ((Number) bucket[0]).doubleValue();
-                    currentRate(phoneNumberId).set(((Number) bucket[1]).doubleValue());
-                    int granted = (int) Math.min(wanted, Math.floor(tokens));
-                    if (granted <= 0) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return session.createNativeQuery(TAKE).setParameter("taken", (double) granted)
-                            .setParameter("number", phoneNumberId).executeUpdate().replaceWith(granted);
-                }));
+        Future<?> ensured = connection.preparedQuery(ENSURE).execute(Tuple.of(phoneNumberId, ceiling));
+        Future<RowSet<Row>> refilled = connection.preparedQuery(REFILL).execute(Tuple.of(phoneNumberId));
+        return Future.all(ensured, refilled).compose(both -> {
+            Row bucket = refilled.result().iterator().next();
+            currentRate(phoneNumberId).set(bucket.getDouble(1));
+            int granted = (int) Math.min(wanted, Math.floor(bucket.getDouble(0)));
+            if (granted <= 0) {
+                return Future.succeededFuture(0);
+            }
+            return connection.preparedQuery(TAKE).execute(Tuple.of(phoneNumberId, (double) granted))
+                    .map(taken -> granted);
+        });
     }
 
     /** Meta said the number sends too fast (130429): halve its rate (multiplicative decrease). */
     public Uni<Void> throttled(String phoneNumberId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(HALVE)
-                .setParameter("number", phoneNumberId).executeUpdate()).replaceWithVoid();
+        return sql.acrossTenants(HALVE, Tuple.of(phoneNumberId)).replaceWithVoid();
     }
 
     double ceiling(String phoneNumberId) {
