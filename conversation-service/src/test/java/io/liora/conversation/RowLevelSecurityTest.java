@@ -51,6 +51,15 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void statusesWaitingToBeForwardedAreIsolated() {
+        assertTenantIsolated("status_forwards", (db, tenant) -> sql(db,
+                "with s as (insert into pending_statuses (id, cliente_id, wamid, status, item) values (gen_random_uuid(),"
+                        + " ?, ?, 'read', '{}') returning id, cliente_id)"
+                        + " insert into status_forwards (status_id, cliente_id) select id, cliente_id from s",
+                tenant, "wamid." + UUID.randomUUID()));
+    }
+
+    @Test
     void handoffEventsAreIsolated() {
         assertTenantIsolated("handoff_events", (db, tenant) -> sql(db,
                 "insert into handoff_events (id, cliente_id, contact_id, kind, reason) values (gen_random_uuid(), ?,"

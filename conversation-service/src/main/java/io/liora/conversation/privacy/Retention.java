@@ -40,8 +40,8 @@ public class Retention {
                                  limit :batch for update skip locked)"""),
             new Step("pending_statuses", "deleted", """
                     delete from pending_statuses where id in (
-                        select id from pending_statuses where cliente_id = :cliente and created_at < :cutoff
-                          and forwarded_at is not null
+                        select id from pending_statuses s where cliente_id = :cliente and created_at < :cutoff
+                          and not exists (select 1 from status_forwards f where f.status_id = s.id)
                         limit :batch for update skip locked)"""),
             new Step("handoff_events", "deleted", """
                     delete from handoff_events where id in (

@@ -33,15 +33,19 @@ public class StatusForwarder {
     /** Statuses claimed at once (the claim's limit): that many means there are probably more. */
     private static final int BATCH = 200;
     private static final String CLAIM = """
-            update pending_statuses set claimed_until = now() + interval '30 seconds', attempts = attempts + 1
-            where id in (select id from pending_statuses
-                         where forwarded_at is null and (claimed_until is null or claimed_until < now())
-                         order by created_at limit %d for update skip locked)
-            returning id, cliente_id, cast(item as text)""".formatted(BATCH);
+            update status_forwards f set claimed_until = now() + interval '30 seconds', attempts = f.attempts + 1
+            from pending_statuses p
+            where f.status_id in (select status_id from status_forwards
+                                  where claimed_until is null or claimed_until < now()
+                                  order by created_at limit %d for update skip locked)
+              and p.id = f.status_id
+            returning f.status_id, f.cliente_id, cast(p.item as text)""".formatted(BATCH);
 
-    /** One statement whatever the batch's size (an {@code in} list was a statement of its own per size). */
-    private static final String FORWARDED = """
-            update pending_statuses set forwarded_at = now(), claimed_until = null where id = any($1)""";
+    /**
+     * A forwarded status leaves the queue (V11: the status itself is not written again); one
+     * statement whatever the batch's size.
+     */
+    private static final String FORWARDED = "delete from status_forwards where status_id = any($1)";
 
     /** A claimed status: its row, its tenant and Meta's status object as JSON text. */
     private record Claimed(UUID id, UUID clienteId, String item) {

@@ -46,6 +46,7 @@ class DeliveryRows {
      * a message sent before the erasure (a "read" may come days later).
      */
     private static final String STORE_STATUSES = """
+            with stored as (
             insert into pending_statuses (id, cliente_id, wamid, status, item)
             select gen_random_uuid(), r.cliente, r.wamid, r.status, cast(r.item as jsonb)
             from json_to_recordset(cast(cast(:rows as text) as json)) as r(
@@ -54,7 +55,10 @@ class DeliveryRows {
                               where t.cliente_id = r.cliente and t.identifier_hash = r.recipient_hash
                                 and (t.returned_at is null or t.returned_at > r.at))
             on conflict (wamid, status) do nothing
-            returning wamid, status""";
+            returning id, cliente_id, wamid, status
+            ), queued as (
+                insert into status_forwards (status_id, cliente_id) select id, cliente_id from stored)
+            select wamid, status from stored""";
     /** The last resort for a message PostgreSQL refused: only what any column holds. */
     private static final String STORE_REFUSED = """
             insert into inbound_messages (id, wamid, cliente_id, phone_number_id, message_type, message, original,
