@@ -33,13 +33,15 @@ public class StatusForwarder {
     /** Statuses claimed at once (the claim's limit): that many means there are probably more. */
     private static final int BATCH = 200;
     private static final String CLAIM = """
-            update status_forwards f set claimed_until = now() + interval '30 seconds', attempts = f.attempts + 1
-            from pending_statuses p
-            where f.status_id in (select status_id from status_forwards
-                                  where claimed_until is null or claimed_until < now()
-                                  order by created_at limit %d for update skip locked)
-              and p.id = f.status_id
-            returning f.status_id, f.cliente_id, cast(p.item as text)""".formatted(BATCH);
+            with claimed as (
+                update status_forwards set claimed_until = now() + interval '30 seconds', attempts = attempts + 1
+                -- by key, not by a join: a queue deleted as fast as it fills has more dead rows than live ones
+                where status_id = any(array(select status_id from status_forwards
+                                            where claimed_until is null or claimed_until < now()
+                                            order by created_at limit %d for update skip locked))
+                returning status_id, cliente_id)
+            select c.status_id, c.cliente_id, cast(p.item as text)
+            from claimed c join pending_statuses p on p.id = c.status_id""".formatted(BATCH);
 
     /**
      * A forwarded status leaves the queue (V11: the status itself is not written again); one
