@@ -95,6 +95,27 @@ public final class TestDb {
         }
     }
 
+    /**
+     * A transaction left open in the tenant, for tests of what runs concurrently with it; the
+     * caller commits (or rolls back) and closes it.
+     */
+    public static Connection begin(UUID tenant) throws SQLException {
+        Connection db = connect();
+        db.setAutoCommit(false);
+        try (PreparedStatement set = db.prepareStatement("select set_config('app.cliente_id', ?, true)")) {
+            set.setString(1, tenant.toString());
+            set.execute();
+        }
+        return db;
+    }
+
+    /** Runs a statement on a connection of {@link #begin}. */
+    public static int update(Connection db, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(db, sql, args)) {
+            return statement.executeUpdate();
+        }
+    }
+
     @FunctionalInterface
     interface SqlWork<T> {
         T run() throws SQLException;

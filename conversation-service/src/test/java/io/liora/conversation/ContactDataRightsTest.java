@@ -242,6 +242,29 @@ class ContactDataRightsTest {
     }
 
     @Test
+    void aStatusStoredWhileTheErasureRunsIsErasedToo() throws Throwable {
+        FlowSupport flow = new FlowSupport(wiremock, processor).start("{}");
+        stubTheOtherServices();
+        Person ana = Person.fresh("Ana");
+        say(flow, ana, ana.text(), Webhooks.now());
+        String contact = contactOf(flow, ana);
+        // a status webhook's transaction checked the tombstones (none yet) and inserted, not yet committed
+        try (java.sql.Connection webhook = TestDb.begin(flow.tenant)) {
+            TestDb.update(webhook, "insert into pending_statuses (id, cliente_id, wamid, status, item) "
+                    + "values (gen_random_uuid(), ?, ?, 'delivered', cast(? as jsonb))", flow.tenant, Webhooks.wamid(),
+                    "{\"recipient_id\":\"" + ana.phone() + "\"}");
+            java.util.concurrent.CompletableFuture<Integer> erasing = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> given().auth().oauth2(TestTokens.staff("owner", flow.tenant))
+                            .delete("/clientes/" + flow.tenant + "/contacts/" + contact).then().extract().statusCode());
+            Thread.sleep(500);
+            assertThat(erasing).as("the erasure waits for the webhook's transaction").isNotDone();
+            webhook.commit();
+            assertThat(erasing.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(202);
+        }
+        assertThat(TestDb.tablesHolding(flow.tenant, ana.phone())).containsExactly("erasures");
+    }
+
+    @Test
     void anErasureByAnOlderIdOfAMergedContactTakesThePersonWhole() throws Throwable {
         FlowSupport flow = new FlowSupport(wiremock, processor).start("{}");
         stubTheOtherServices();

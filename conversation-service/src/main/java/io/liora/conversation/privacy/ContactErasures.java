@@ -36,6 +36,17 @@ public class ContactErasures {
             "delete from handoff_events where cliente_id = :cliente and contact_id in (:contacts)",
             "delete from convo_state where cliente_id = :cliente and contact_id in (:contacts)",
             "delete from contacts where cliente_id = :cliente and id in (:contacts)");
+    /**
+     * A status webhook stored in a transaction that began before this erasure committed did not see
+     * its tombstones and may commit after the deletes above. Locking the table (as the erasure's
+     * last step, so it never waits on a webhook that waits on it) waits for such a transaction to
+     * commit, and the delete after it takes its rows; a webhook that comes later is held until the
+     * erasure commits and then sees the tombstones.
+     */
+    private static final String LOCK_STATUSES = "lock table pending_statuses in share row exclusive mode";
+    private static final String LATE_STATUSES = """
+            delete from pending_statuses where cliente_id = :cliente
+              and (item ->> 'recipient_id' in (:phones) or item ->> 'recipient_user_id' in (:bsuids))""";
     private static final String TOMBSTONE = """
             insert into contact_tombstones (cliente_id, identifier_hash, erased_at, erasure_id)
             values (:cliente, :hash, :at, :erasure)
@@ -97,6 +108,9 @@ public class ContactErasures {
                     for (String bsuid : bsuids) {
                         chain = chain.chain(() -> tombstone(session, clienteId, Tombstones.BSUID, bsuid, now, erasure.id));
                     }
+                    chain = chain.chain(() -> session.createNativeQuery(LOCK_STATUSES).executeUpdate().replaceWithVoid())
+                            .chain(() -> ContactRows.bind(session.createNativeQuery(LATE_STATUSES), LATE_STATUSES,
+                                    clienteId, found).executeUpdate().replaceWithVoid());
                     return chain.chain(() -> erasure.<Erasure>persistAndFlush());
                 });
     }
