@@ -36,6 +36,19 @@ if command -v pg_ctlcluster >/dev/null 2>&1 \
             pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" restart; done
 fi
 psql -q -h 127.0.0.1 -U postgres -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
+# autovacuum is on in any PostgreSQL a tenant runs on; a CI cluster may turn it off (this machine's
+# conf.d does), and then the queues' dead rows and tables never analysed make the run measure that.
+# Turned on for the run (a reload, no restart) and put back as it was when the run ends.
+autovacuum_was="$(psql -h 127.0.0.1 -U postgres -At -c "show autovacuum" 2>/dev/null)"
+if [ "$autovacuum_was" = "off" ]; then
+    psql -q -h 127.0.0.1 -U postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+fi
+restore_autovacuum() {
+    [ "$autovacuum_was" = "off" ] && psql -q -h 127.0.0.1 -U postgres -c "alter system reset autovacuum" \
+        -c "select pg_reload_conf()" >/dev/null 2>&1
+    return 0
+}
+echo "autovacuum: on$([ "$autovacuum_was" = "off" ] && echo " (turned on for this run; off again after it)")"
 # PostgreSQL's ceiling first, while all its connections are free: single-row inserts over as many
 # connections as one service's pool (LIORA_DB_POOL_SIZE, 20)
 if command -v pgbench >/dev/null 2>&1; then
@@ -52,7 +65,8 @@ ceilings=""
 for k in $(seq 0 "$tenants"); do ceilings+="-Dliora.whatsapp.ceilings.$((100000000000001 + k))=1000 "; done
 JAVA_TOOL_OPTIONS="$ceilings" LIORA_DB_PREFIX=liora_bench LIORA_FRESH_DATABASES=true bash deploy/local/up.sh \
     > "$run/logs/bench-up.log" 2>&1 || { tail -n 30 "$run/logs/bench-up.log"; exit 1; }
-[ -n "${BENCH_KEEP_RUNNING:-}" ] || trap 'bash deploy/local/down.sh >/dev/null 2>&1' EXIT
+trap restore_autovacuum EXIT
+[ -n "${BENCH_KEEP_RUNNING:-}" ] || trap 'bash deploy/local/down.sh >/dev/null 2>&1; restore_autovacuum' EXIT
 bench_build || exit 1
 rm -f "$run/bench-tenants.json"
 bench_tenants "$tenants" || exit 1

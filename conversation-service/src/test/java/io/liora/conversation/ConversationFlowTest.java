@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -282,7 +283,10 @@ class ConversationFlowTest {
                 .withRequestBody(containing(ours))); // a message round forwards no statuses
         assertThat(VertxContextSupport.subscribeAndAwait(() -> statusForwarder.forward())).isEqualTo(1);
         wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses"))
-                .withHeader("X-Client-ID", equalTo(tenant.toString())).withRequestBody(containing(ours)));
+                .withHeader("X-Client-ID", equalTo(tenant.toString()))
+                .withHeader("Content-Type", containing("application/json"))
+                .withRequestBody(matchingJsonPath("$.statuses[0].id", equalTo(ours)))
+                .withRequestBody(matchingJsonPath("$.statuses[0].status", equalTo("read"))));
         assertThat(VertxContextSupport.subscribeAndAwait(() -> statusForwarder.forward())).isZero();
         wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses")));
     }

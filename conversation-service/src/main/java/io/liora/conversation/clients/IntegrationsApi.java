@@ -118,7 +118,12 @@ public interface IntegrationsApi {
     @Path("/internal/templates/events")
     Uni<Void> templateEvents(Map<String, List<Map<String, Object>>> batch);
 
+    /**
+     * A batch of Meta's status objects, {@code {"statuses": [...]}}, as JSON text: they are stored as
+     * Meta sent them and forwarded as stored, not read and written again.
+     */
     @POST
     @Path("/internal/statuses")
-    Uni<StatusResult> statuses(@HeaderParam("X-Client-ID") String tenant, Map<String, List<Map<String, Object>>> batch);
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<StatusResult> statuses(@HeaderParam("X-Client-ID") String tenant, String batch);
 }

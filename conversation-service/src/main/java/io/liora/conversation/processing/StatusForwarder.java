@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -92,11 +93,11 @@ public class StatusForwarder {
     }
 
     private Uni<IntegrationsApi.StatusResult> send(UUID clienteId, List<Claimed> claimed) {
-        List<Map<String, Object>> statuses = new ArrayList<>();
+        StringJoiner batch = new StringJoiner(",", "{\"statuses\":[", "]}");
         for (Claimed status : claimed) {
-            statuses.add(JsonText.map(status.item()));
+            batch.add(status.item()); // jsonb as text: a JSON object
         }
-        return integrations.statuses(clienteId.toString(), Map.of("statuses", statuses));
+        return integrations.statuses(clienteId.toString(), batch.toString());
     }
 
     private Uni<Integer> markForwarded(UUID clienteId, List<Claimed> claimed) {

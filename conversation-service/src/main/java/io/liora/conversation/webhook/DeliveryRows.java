@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.liora.conversation.privacy.Tombstones;
 import io.liora.conversation.tenant.TenantServiceApi;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +37,7 @@ class DeliveryRows {
                        r.parent, r.username, r.name, r.previous_phone, r.previous_bsuid, r.wamid, r.number, r.type,
                        cast(r.message as jsonb), r.original, r.anomalies, r.sent_at, r.status, r.reason, r.media_id,
                        r.media_type, r.media_expires_at)
-            from (select * from json_to_recordset(cast(cast(:rows as text) as json)) as x(
+            from (select * from json_to_recordset(cast(cast($1 as text) as json)) as x(
                       i int, cliente uuid, resolve boolean, phone_hash text, bsuid_hash text, phone text, bsuid text,
                       parent text, username text, name text, previous_phone text, previous_bsuid text, wamid text,
                       number text, type text, message text, original text, anomalies text, sent_at timestamptz,
@@ -49,7 +51,7 @@ class DeliveryRows {
             with stored as (
             insert into pending_statuses (id, cliente_id, wamid, status, item)
             select gen_random_uuid(), r.cliente, r.wamid, r.status, cast(r.item as jsonb)
-            from json_to_recordset(cast(cast(:rows as text) as json)) as r(
+            from json_to_recordset(cast(cast($1 as text) as json)) as r(
                      cliente uuid, wamid text, status text, item text, recipient_hash text, at timestamptz)
             where not exists (select 1 from contact_tombstones t
                               where t.cliente_id = r.cliente and t.identifier_hash = r.recipient_hash
@@ -63,8 +65,8 @@ class DeliveryRows {
     private static final String STORE_REFUSED = """
             insert into inbound_messages (id, wamid, cliente_id, phone_number_id, message_type, message, original,
                                           sent_at, status, reason)
-            values (gen_random_uuid(), cast(:wamid as text), null, cast(:number as text), 'unknown', cast('{}' as jsonb),
-                    cast(:original as text), now(), 'malformed', 'refused by the database: ' || cast(:sqlState as text))
+            values (gen_random_uuid(), cast($1 as text), null, cast($2 as text), 'unknown', cast('{}' as jsonb),
+                    cast($3 as text), now(), 'malformed', 'refused by the database: ' || cast($4 as text))
             on conflict (phone_number_id, wamid) do nothing
             returning status""";
 
@@ -87,8 +89,11 @@ class DeliveryRows {
         this.tombstones = tombstones;
     }
 
-    /** Stores the deliveries' messages and statuses in the session's transaction; one tally each. */
-    Uni<List<Tally>> store(Mutiny.Session session, List<Delivery> deliveries) {
+    /**
+     * Stores the deliveries' messages and statuses in the connection's transaction, both statements
+     * sent at once (the connection pipelines them); one tally each.
+     */
+    Future<List<Tally>> store(SqlConnection connection, List<Delivery> deliveries) {
         List<Tally> tallies = deliveries.stream().map(d -> new Tally()).toList();
         List<MessageRow> messages = new ArrayList<>();
         List<Integer> messageOwners = new ArrayList<>();
@@ -110,33 +115,28 @@ class DeliveryRows {
                 }
             }
         }
-        Uni<Void> storedMessages = messages.isEmpty() ? Uni.createFrom().voidItem()
-                : session.createNativeQuery(STORE_MESSAGES, Object[].class).setParameter("rows", json(messages))
-                        .getResultList().invoke(rows -> {
-                            for (Object[] row : rows) {
-                                tallies.get(messageOwners.get(((Number) row[0]).intValue())).add((String) row[1]);
-                            }
-                        }).replaceWithVoid();
-        return storedMessages.chain(() -> statuses.isEmpty() ? Uni.createFrom().voidItem()
-                        : session.createNativeQuery(STORE_STATUSES, Object[].class).setParameter("rows", json(statuses))
-                                .getResultList().invoke(rows -> {
-                                    for (Object[] row : rows) {
-                                        tallies.get(statusOwners.get(row[0] + " " + row[1])).statuses++;
-                                    }
-                                }).replaceWithVoid())
-                .replaceWith(tallies);
+        Future<?> storedMessages = messages.isEmpty() ? Future.succeededFuture()
+                : connection.preparedQuery(STORE_MESSAGES).execute(Tuple.of(json(messages))).onSuccess(rows -> {
+                    for (Row row : rows) {
+                        tallies.get(messageOwners.get(row.getInteger(0))).add(row.getString(1));
+                    }
+                });
+        Future<?> storedStatuses = statuses.isEmpty() ? Future.succeededFuture()
+                : connection.preparedQuery(STORE_STATUSES).execute(Tuple.of(json(statuses))).onSuccess(rows -> {
+                    for (Row row : rows) {
+                        tallies.get(statusOwners.get(row.getString(0) + " " + row.getString(1))).statuses++;
+                    }
+                });
+        return Future.all(storedMessages, storedStatuses).map(stored -> tallies);
     }
 
     /** Keeps a message PostgreSQL refused as {@code malformed}, with only what any column holds. */
-    Uni<String> refused(Mutiny.Session session, WebhookPayload.Message message, String sqlState) {
+    Future<String> refused(SqlConnection connection, WebhookPayload.Message message, String sqlState) {
         LOG.warnf("PostgreSQL refused message %s (SQLSTATE %s); kept as malformed", message.wamid(), sqlState);
-        return session.createNativeQuery(STORE_REFUSED, String.class)
-                .setParameter("wamid", message.wamid())
-                .setParameter("number", message.phoneNumberId())
-                .setParameter("original", message.original() != null ? message.original() : message.message())
-                .setParameter("sqlState", sqlState)
-                .getResultList()
-                .map(rows -> rows.isEmpty() ? "duplicate" : rows.get(0));
+        return connection.preparedQuery(STORE_REFUSED)
+                .execute(Tuple.of(message.wamid(), message.phoneNumberId(),
+                        message.original() != null ? message.original() : message.message(), sqlState))
+                .map(rows -> rows.size() == 0 ? "duplicate" : rows.iterator().next().getString(0));
     }
 
     private MessageRow messageRow(int index, WebhookPayload.Message message,

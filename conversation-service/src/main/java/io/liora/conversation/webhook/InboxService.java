@@ -1,7 +1,7 @@
 package io.liora.conversation.webhook;
 
 import io.liora.common.persistence.EventLoop;
-import io.liora.common.persistence.TenantTransactions;
+import io.liora.common.persistence.TenantSql;
 import io.liora.common.problem.DatabaseErrors;
 import io.liora.common.work.GroupCommit;
 import io.liora.conversation.tenant.NumberOwners;
@@ -9,7 +9,6 @@ import io.liora.conversation.tenant.TenantServiceApi;
 import io.liora.conversation.webhook.DeliveryRows.Delivery;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -53,15 +52,15 @@ public class InboxService {
             int erased, int statuses) {
     }
 
-    private final TenantTransactions tx;
+    private final TenantSql sql;
     private final NumberOwners owners;
     private final MeterRegistry metrics;
     private final DeliveryRows rows;
     private final GroupCommit<Delivery, Stored> together;
 
-    public InboxService(TenantTransactions tx, NumberOwners owners, MeterRegistry metrics, DeliveryRows rows,
+    public InboxService(TenantSql sql, NumberOwners owners, MeterRegistry metrics, DeliveryRows rows,
             Vertx vertx) {
-        this.tx = tx;
+        this.sql = sql;
         this.owners = owners;
         this.metrics = metrics;
         this.rows = rows;
@@ -108,14 +107,14 @@ public class InboxService {
     }
 
     private Uni<List<Stored>> storeTogether(List<Delivery> deliveries) {
-        return tx.acrossTenants(() -> Panache.getSession().chain(session -> rows.store(session, deliveries)))
+        return sql.acrossTenants(connection -> rows.store(connection, deliveries))
                 .map(tallies -> tallies.stream().map(DeliveryRows.Tally::stored).toList());
     }
 
     /** The delivery in a transaction of its own; refused again, message by message. */
     private Uni<Stored> alone(Delivery delivery, Throwable refusal) {
         LOG.infof("A transaction of webhook deliveries was refused (%s); storing them one at a time", refusal.toString());
-        return tx.acrossTenants(() -> Panache.getSession().chain(session -> rows.store(session, List.of(delivery))))
+        return sql.acrossTenants(connection -> rows.store(connection, List.of(delivery)))
                 .map(tallies -> tallies.get(0).stored())
                 .onFailure(InboxService::refusedData).recoverWithUni(e -> {
                     LOG.warnf("A delivery was refused as a whole (%s); storing its messages one by one", e.toString());
@@ -130,10 +129,10 @@ public class InboxService {
         for (WebhookPayload.Message message : delivery.payload().messages()) {
             Delivery single = new Delivery(new WebhookPayload(List.of(message), List.of(), 0, List.of()),
                     delivery.owners());
-            chain = chain.chain(() -> tx.acrossTenants(() -> Panache.getSession().chain(session ->
-                            rows.store(session, List.of(single)))).map(tallies -> tallies.get(0))
-                    .onFailure(InboxService::refusedData).recoverWithUni(e -> tx.acrossTenants(() ->
-                            Panache.getSession().chain(session -> rows.refused(session, message, sqlState(e))))
+            chain = chain.chain(() -> sql.acrossTenants(connection -> rows.store(connection, List.of(single)))
+                    .map(tallies -> tallies.get(0))
+                    .onFailure(InboxService::refusedData).recoverWithUni(e -> sql.acrossTenants(connection ->
+                            rows.refused(connection, message, sqlState(e)))
                             .map(result -> {
                                 DeliveryRows.Tally refused = new DeliveryRows.Tally();
                                 refused.add(result);
@@ -143,8 +142,7 @@ public class InboxService {
         }
         // statuses are Meta's receipts of our own messages: stored together, as before
         Delivery statusesOnly = new Delivery(delivery.payload().statusesOnly(), delivery.owners());
-        return chain.chain(() -> tx.acrossTenants(() -> Panache.getSession().chain(session ->
-                rows.store(session, List.of(statusesOnly)))))
+        return chain.chain(() -> sql.acrossTenants(connection -> rows.store(connection, List.of(statusesOnly))))
                 .map(tallies -> {
                     tally.merge(tallies.get(0));
                     return tally.stored();
