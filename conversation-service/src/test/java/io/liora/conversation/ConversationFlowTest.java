@@ -97,6 +97,37 @@ class ConversationFlowTest {
     }
 
     @Test
+    void aProductsLinkIsMadeOnceAndOneBitlyDidNotShortenIsAskedForAgain() throws Throwable {
+        wiremock.resetRequests();
+        tap("catalogo.producto:CAF-001", "Café de grano");
+        tap("catalogo.producto:CAF-001", "Café de grano");
+        for (JsonNode reply : replies()) {
+            assertThat(reply.path("text").path("body").asText()).contains("https://bit.ly/3cAf");
+        }
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/links/shorten")));
+
+        // Bitly down: the long tracked link answers, and is not kept
+        wiremock.stubFor(post("/integrations/links/shorten").willReturn(okJson(
+                "{\"long_url\":\"https://tienda.example.com/p/zap-001?utm_source=whatsapp\","
+                        + "\"link\":\"https://tienda.example.com/p/zap-001?utm_source=whatsapp\","
+                        + "\"shortened\":false,\"reason\":\"bitly_unreachable\"}")));
+        wiremock.resetRequests();
+        tap("catalogo.producto:ZAP-001", "Zapatillas running");
+        tap("catalogo.producto:ZAP-001", "Zapatillas running");
+        assertThat(replies()).hasSize(2).allSatisfy(reply -> assertThat(reply.path("text").path("body").asText())
+                .contains("https://tienda.example.com/p/zap-001?utm_source=whatsapp"));
+        wiremock.verify(2, postRequestedFor(urlEqualTo("/integrations/links/shorten")));
+
+        // another tenant's same product is its own link
+        FlowSupport other = new FlowSupport(wiremock, processor).start("{}");
+        wiremock.resetRequests();
+        other.deliver("", Webhooks.listReply(Webhooks.wamid(), CONTACT, Webhooks.now(), "catalogo.producto:CAF-001",
+                "Café de grano"));
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/links/shorten"))
+                .withHeader("X-Client-ID", equalTo(other.tenant.toString())));
+    }
+
+    @Test
     void buscarThenTheTermSearches() throws Throwable {
         say("buscar");
         assertThat(onlyReply().path("text").path("body").asText()).contains("¿Qué producto buscas?");

@@ -1,7 +1,6 @@
 package io.liora.conversation.skills.ecommerce;
 
 import io.liora.conversation.clients.CatalogApi;
-import io.liora.conversation.clients.IntegrationsApi;
 import io.liora.conversation.clients.Refusals;
 import io.liora.conversation.router.Intent;
 import io.liora.conversation.skills.Outgoing;
@@ -12,8 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * E-commerce: categories, a category's or a search's products as list rows, and a product with
@@ -28,11 +25,11 @@ public class CatalogSkill implements Skill {
     static final int MAX_TERM = 200;
 
     private final ActiveCatalogs catalogs;
-    private final IntegrationsApi integrations;
+    private final ProductLinks links;
 
-    public CatalogSkill(ActiveCatalogs catalogs, @RestClient IntegrationsApi integrations) {
+    CatalogSkill(ActiveCatalogs catalogs, ProductLinks links) {
         this.catalogs = catalogs;
-        this.integrations = integrations;
+        this.links = links;
     }
 
     @Override
@@ -136,14 +133,8 @@ public class CatalogSkill implements Skill {
 
     /** A product with its tracked short link; the price in the first line when it was asked. */
     private Uni<Reply> productReply(Turn turn, CatalogApi.Item item, boolean priceFirst) {
-        return integrations.shorten(turn.tenantHeader(), Map.of(
-                        "url", item.url(),
-                        "title", item.nombre(),
-                        "utm", Map.of("source", "whatsapp", "medium", "chatbot", "campaign", turn.slug(),
-                                "content", item.sku()),
-                        "tags", List.of("cliente:" + turn.slug(), "intent:" + Intent.PRODUCT)))
-                .map(IntegrationsApi.ShortenResult::link)
-                // Bitly's own failures come back as the long tracked link; integrations-service
+        return links.of(turn, item)
+                // Bitly's own failures come back as the long tracked link (ProductLinks); integrations-service
                 // refusing the request is permanent: the plain link now beats no answer. Its
                 // being unreachable is not: the message is tried again in seconds.
                 .onFailure(Refusals::permanent).recoverWithItem(item.url())
