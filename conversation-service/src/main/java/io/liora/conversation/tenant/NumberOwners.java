@@ -1,46 +1,35 @@
 package io.liora.conversation.tenant;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Which tenant owns a number, cached briefly (a suspension takes effect within the TTL). An
- * unknown number is an empty answer; tenant-service being unreachable is a failure, so the webhook
- * answers 503 and Meta retries.
+ * Which tenant owns a number, cached briefly (a suspension takes effect within
+ * {@code liora.tenants.cache-ttl}, the cache's expiry). An unknown number is an empty answer, kept
+ * like an owner; tenant-service being unreachable is a failure, not kept, so the webhook answers
+ * 503 and Meta retries. The webhooks that find a number's entry expired wait for one call
+ * (single-flight), instead of each asking tenant-service at once.
  */
 @ApplicationScoped
 public class NumberOwners {
 
-    private record Cached(Optional<TenantServiceApi.NumberOwner> owner, Instant until) {
-    }
-
     private final TenantServiceApi tenants;
-    private final Duration ttl;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache owners;
 
-    public NumberOwners(@RestClient TenantServiceApi tenants,
-            @ConfigProperty(name = "liora.tenants.cache-ttl", defaultValue = "PT30S") Duration ttl) {
+    public NumberOwners(@RestClient TenantServiceApi tenants, @CacheName("number-owners") Cache owners) {
         this.tenants = tenants;
-        this.ttl = ttl;
+        this.owners = owners;
     }
 
     public Uni<Optional<TenantServiceApi.NumberOwner>> owner(String phoneNumberId) {
-        Cached cached = cache.get(phoneNumberId);
-        if (cached != null && cached.until().isAfter(Instant.now())) {
-            return Uni.createFrom().item(cached.owner());
-        }
-        return tenants.owner(phoneNumberId).map(Optional::of)
+        return owners.getAsync(phoneNumberId, number -> tenants.owner(number).map(Optional::of)
                 .onFailure(e -> e instanceof WebApplicationException http && http.getResponse() != null
                         && http.getResponse().getStatus() == 404)
-                .recoverWithItem(Optional.empty())
-                .invoke(owner -> cache.put(phoneNumberId, new Cached(owner, Instant.now().plus(ttl))));
+                .recoverWithItem(Optional.empty()));
     }
 }
