@@ -128,6 +128,22 @@ class ConversationFlowTest {
     }
 
     @Test
+    void anUnmatchedMessageIsClassifiedByTheFallbackAmongNamedIntents() throws Throwable {
+        say("hola"); // the first message of a contact is greeted whatever it says
+        wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
+                "{\"intent\":\"vida_sana.alimentacion\",\"confidence\":0.92,\"source\":\"openai\"}")));
+        wiremock.resetRequests();
+        String wamid = say("blorp fizzwick quonk");
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/nlp/classify"))
+                .withHeader("X-Client-ID", equalTo(tenant.toString()))
+                .withRequestBody(matchingJsonPath("$.text", equalTo("blorp fizzwick quonk")))
+                .withRequestBody(matchingJsonPath("$.intents[?(@.name == 'vida_sana.alimentacion')].description")));
+        assertThat(TestDb.query(tenant, "select intent, intent_source from conversation_log where direction = 'in'"
+                + " and inbound_message_id = (select id from inbound_messages where wamid = ?)", wamid).get(0))
+                .containsEntry("intent", "vida_sana.alimentacion").containsEntry("intent_source", "nlp");
+    }
+
+    @Test
     void buscarThenTheTermSearches() throws Throwable {
         say("buscar");
         assertThat(onlyReply().path("text").path("body").asText()).contains("¿Qué producto buscas?");

@@ -46,7 +46,21 @@ public interface IntegrationsApi {
     record Queued(UUID id, String status) {
     }
 
+    /** A link to shorten and track: the URL, the UTM parameters merged into it, Bitly's title and tags. */
+    record ShortenRequest(String url, String title, Utm utm, List<String> tags) {
+    }
+
+    record Utm(String source, String medium, String campaign, String content) {
+    }
+
     record ShortenResult(String longUrl, String link, boolean shortened, String reason) {
+    }
+
+    /** A text to classify among named intents, each with a description the model reads. */
+    record ClassifyRequest(String text, List<IntentOption> intents) {
+    }
+
+    record IntentOption(String name, String description) {
     }
 
     record Classification(String intent, double confidence, String source) {
@@ -107,11 +121,11 @@ public interface IntegrationsApi {
 
     @POST
     @Path("/links/shorten")
-    Uni<ShortenResult> shorten(@HeaderParam("X-Client-ID") String tenant, Map<String, Object> request);
+    Uni<ShortenResult> shorten(@HeaderParam("X-Client-ID") String tenant, ShortenRequest request);
 
     @POST
     @Path("/nlp/classify")
-    Uni<Classification> classify(@HeaderParam("X-Client-ID") String tenant, Map<String, Object> request);
+    Uni<Classification> classify(@HeaderParam("X-Client-ID") String tenant, ClassifyRequest request);
 
     /** Meta's template webhooks (they name an account, not a tenant: no X-Client-ID). */
     @POST
@@ -124,6 +138,5 @@ public interface IntegrationsApi {
      */
     @POST
     @Path("/internal/statuses")
-    @Consumes(MediaType.APPLICATION_JSON)
     Uni<StatusResult> statuses(@HeaderParam("X-Client-ID") String tenant, String batch);
 }

@@ -5,7 +5,6 @@ import io.liora.conversation.processing.InboxConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import io.liora.conversation.skills.ecommerce.ActiveCatalogs;
@@ -27,16 +26,16 @@ public class Router {
     private static final Set<String> INTENTS = Set.of(Intent.MENU, Intent.CATEGORIES, Intent.CATEGORY, Intent.SEARCH,
             Intent.PRODUCT, Intent.HEALTH_MENU, Intent.NUTRITION, Intent.ACTIVITY, Intent.REST, Intent.RECYCLING,
             Intent.HUMAN);
-    private static final List<Map<String, String>> FALLBACK_INTENTS = List.of(
-            Map.of("name", Intent.CATEGORIES, "description", "ver el catálogo o las categorías de productos"),
-            Map.of("name", Intent.SEARCH, "description", "buscar o preguntar por un producto concreto"),
-            Map.of("name", Intent.HEALTH_MENU, "description", "consejos de vida sana en general"),
-            Map.of("name", Intent.NUTRITION, "description", "alimentación, comida, dieta"),
-            Map.of("name", Intent.ACTIVITY, "description", "ejercicio, deporte, actividad física"),
-            Map.of("name", Intent.REST, "description", "sueño, dormir, descanso"),
-            Map.of("name", Intent.RECYCLING, "description", "reciclaje y residuos"),
-            Map.of("name", Intent.HUMAN, "description", "hablar con una persona"),
-            Map.of("name", Intent.MENU, "description", "saludo o pedir el menú de opciones"));
+    private static final List<IntegrationsApi.IntentOption> FALLBACK_INTENTS = List.of(
+            new IntegrationsApi.IntentOption(Intent.CATEGORIES, "ver el catálogo o las categorías de productos"),
+            new IntegrationsApi.IntentOption(Intent.SEARCH, "buscar o preguntar por un producto concreto"),
+            new IntegrationsApi.IntentOption(Intent.HEALTH_MENU, "consejos de vida sana en general"),
+            new IntegrationsApi.IntentOption(Intent.NUTRITION, "alimentación, comida, dieta"),
+            new IntegrationsApi.IntentOption(Intent.ACTIVITY, "ejercicio, deporte, actividad física"),
+            new IntegrationsApi.IntentOption(Intent.REST, "sueño, dormir, descanso"),
+            new IntegrationsApi.IntentOption(Intent.RECYCLING, "reciclaje y residuos"),
+            new IntegrationsApi.IntentOption(Intent.HUMAN, "hablar con una persona"),
+            new IntegrationsApi.IntentOption(Intent.MENU, "saludo o pedir el menú de opciones"));
 
     /**
      * What the router needs of a message and of the contact's conversation.
@@ -95,7 +94,7 @@ public class Router {
     }
 
     private Uni<Intent> classify(String tenant, String text) {
-        return integrations.classify(tenant, Map.of("text", text, "intents", FALLBACK_INTENTS))
+        return integrations.classify(tenant, new IntegrationsApi.ClassifyRequest(text, FALLBACK_INTENTS))
                 .map(answer -> INTENTS.contains(answer.intent()) && answer.confidence() >= config.nlpMinConfidence()
                         ? new Intent(answer.intent(), Intent.SEARCH.equals(answer.intent()) ? text : null, "nlp",
                                 answer.confidence())

@@ -9,7 +9,6 @@ import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -53,12 +52,9 @@ class ProductLinks {
     }
 
     private Uni<String> shorten(Turn turn, CatalogApi.Item item) {
-        return integrations.shorten(turn.tenantHeader(), Map.of(
-                        "url", item.url(),
-                        "title", item.nombre(),
-                        "utm", Map.of("source", "whatsapp", "medium", "chatbot", "campaign", turn.slug(),
-                                "content", item.sku()),
-                        "tags", List.of("cliente:" + turn.slug(), "intent:" + Intent.PRODUCT)))
+        return integrations.shorten(turn.tenantHeader(), new IntegrationsApi.ShortenRequest(item.url(), item.nombre(),
+                        new IntegrationsApi.Utm("whatsapp", "chatbot", turn.slug(), item.sku()),
+                        List.of("cliente:" + turn.slug(), "intent:" + Intent.PRODUCT)))
                 .map(result -> {
                     if (!result.shortened()) {
                         throw new NotShortened(result.link());
