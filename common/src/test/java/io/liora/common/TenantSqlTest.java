@@ -96,6 +96,29 @@ class TenantSqlTest {
         assertThat(seen).isEqualTo(2);
     }
 
+    @Test
+    void replayableWorkCommitsWithoutWaitingForTheFlushOnlyInItsOwnTransactionAndKeepsItsTenant() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        write(b, b, "b-1");
+        String inside = sql.forTenantReplayable(a, connection -> insert(connection, a, "a-1")
+                .compose(inserted -> connection.query("select current_setting('synchronous_commit')").execute())
+                .map(rows -> rows.iterator().next().getString(0))).await().atMost(WAIT);
+        assertThat(inside).isEqualTo("off");
+        assertThat(sql.forTenantReplayable(a, "select current_setting('synchronous_commit'), count(*) from probe_notes",
+                Tuple.tuple()).await().atMost(WAIT).iterator().next().toJson().getMap())
+                .containsValues("off", 1L); // the tenant's one row, not b's
+        assertThat(sql.acrossTenantsReplayable("select current_setting('synchronous_commit'), current_user",
+                Tuple.tuple()).await().atMost(WAIT).iterator().next().getString(0)).isEqualTo("off");
+        // the same connection, next: the durable default is back, and the commits above stood
+        assertThat(pool.query("select current_setting('synchronous_commit')").execute().await().atMost(WAIT)
+                .iterator().next().getString(0)).isEqualTo("on");
+        assertThat(texts(a)).containsExactly("a-1");
+        assertThatThrownBy(() -> sql.forTenantReplayable(a, "insert into probe_notes (id, cliente_id, text) values ($1, $2, 'x')",
+                Tuple.of(UUID.randomUUID(), b)).await().atMost(WAIT))
+                .isInstanceOf(PgException.class).hasMessageContaining("42501");
+    }
+
     private void write(UUID tenant, UUID rowTenant, String text) {
         sql.forTenant(tenant, connection -> insert(connection, rowTenant, text)).await().atMost(WAIT);
     }

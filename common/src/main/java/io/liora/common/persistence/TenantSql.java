@@ -34,6 +34,11 @@ public class TenantSql {
     private static final String TENANT_SETTING = "select set_config('" + TenantTransactions.TENANT_SETTING
             + "', $1, true)";
     private static final String ROLE_SETTING = "select set_config('role', $1, true)";
+    /** The same settings, and this transaction's commit not waiting for its WAL flush. */
+    private static final String TENANT_SETTING_REPLAYABLE = "select set_config('" + TenantTransactions.TENANT_SETTING
+            + "', $1, true), set_config('synchronous_commit', 'off', true)";
+    private static final String ROLE_SETTING_REPLAYABLE =
+            "select set_config('role', $1, true), set_config('synchronous_commit', 'off', true)";
 
     private final Pool pool;
     private final String crossTenantRole;
@@ -63,6 +68,35 @@ public class TenantSql {
             return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
         }
         return uni(() -> runOne(TENANT_SETTING, clienteId.toString(), statement, values));
+    }
+
+    /**
+     * Like {@link #forTenant(UUID, Function)}, for <em>replayable</em> work: its commit does not wait
+     * for the WAL to reach the disk ({@code synchronous_commit = off}, for this transaction only).
+     * A database crash can lose the last few hundred milliseconds of such commits (never half of
+     * one), so only work whose loss repairs itself may use it: a turn's record (the message stays
+     * pending and is answered again under the same idempotency keys, which integrations-service
+     * deduplicates), a claim's lease, a forwarded status's mark (applied again, idempotently).
+     * Anything acknowledged to someone outside (a webhook's 200, a queued reply's 202) must not.
+     */
+    public <T> Uni<T> forTenantReplayable(UUID clienteId, Function<SqlConnection, Future<T>> work) {
+        if (clienteId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
+        }
+        return inTransaction(TENANT_SETTING_REPLAYABLE, clienteId.toString(), work);
+    }
+
+    /** {@link #forTenant(UUID, String, Tuple)} for replayable work ({@link #forTenantReplayable(UUID, Function)}). */
+    public Uni<RowSet<Row>> forTenantReplayable(UUID clienteId, String statement, Tuple values) {
+        if (clienteId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
+        }
+        return uni(() -> runOne(TENANT_SETTING_REPLAYABLE, clienteId.toString(), statement, values));
+    }
+
+    /** {@link #acrossTenants(String, Tuple)} for replayable work ({@link #forTenantReplayable(UUID, Function)}). */
+    public Uni<RowSet<Row>> acrossTenantsReplayable(String statement, Tuple values) {
+        return uni(() -> runOne(ROLE_SETTING_REPLAYABLE, crossTenantRole, statement, values));
     }
 
     /** One statement with the cross-tenant role, in one round trip: only for named cross-tenant paths. */

@@ -123,7 +123,7 @@ public class InboxProcessor {
     }
 
     private Uni<List<Claimed>> claim() {
-        return sql.acrossTenants(CLAIM, Tuple.of(config.batchSize(), (double) config.claimLease().toSeconds()))
+        return sql.acrossTenantsReplayable(CLAIM, Tuple.of(config.batchSize(), (double) config.claimLease().toSeconds()))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> claimed.add(new Claimed(row.getUUID(0), row.getUUID(1))));

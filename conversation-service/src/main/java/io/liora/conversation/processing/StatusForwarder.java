@@ -75,7 +75,7 @@ public class StatusForwarder {
 
     /** Forwards what is waiting; answers how many statuses went. */
     public Uni<Integer> forward() {
-        return sql.acrossTenants(CLAIM, Tuple.tuple())
+        return sql.acrossTenantsReplayable(CLAIM, Tuple.tuple())
                 .chain(rows -> {
                     Map<UUID, List<Claimed>> byTenant = new LinkedHashMap<>();
                     for (Row row : rows) {
@@ -102,6 +102,6 @@ public class StatusForwarder {
 
     private Uni<Integer> markForwarded(UUID clienteId, List<Claimed> claimed) {
         UUID[] ids = claimed.stream().map(Claimed::id).toArray(UUID[]::new);
-        return sql.forTenant(clienteId, FORWARDED, Tuple.of(ids)).map(rows -> rows.rowCount());
+        return sql.forTenantReplayable(clienteId, FORWARDED, Tuple.of(ids)).map(rows -> rows.rowCount());
     }
 }

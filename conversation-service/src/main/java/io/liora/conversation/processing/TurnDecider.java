@@ -200,7 +200,7 @@ public class TurnDecider {
         }
         int replies = outcome.reply().messages().size();
         short slot = (short) ThreadLocalRandom.current().nextInt(SLOTS);
-        return sql.forTenant(clienteId, RESERVE_REPLIES, Tuple.of(clienteId, slot, replies, policy.repliesPerMinute()))
+        return sql.forTenantReplayable(clienteId, RESERVE_REPLIES, Tuple.of(clienteId, slot, replies, policy.repliesPerMinute()))
                 .map(rows -> rows.iterator().next().getBoolean(0) ? outcome
                         // over the cap: nothing reserved, the turn sends nothing
                         : outcome.silenced("tenant_reply_cap"));

@@ -116,7 +116,7 @@ public class TurnRecords {
                 .addUUID(contact == null ? null : contact.id).addBoolean(consentChanged && contact != null)
                 .addUUID(handoff.map(event -> event.id).orElse(null))
                 .addString(handoff.map(event -> event.reason).orElse(null));
-        return sql.forTenant(state.clienteId, connection -> connection.preparedQuery(RECORD).execute(values)
+        return sql.forTenantReplayable(state.clienteId, connection -> connection.preparedQuery(RECORD).execute(values)
                 .compose(rows -> {
                     Row counts = rows.iterator().next();
                     if (counts.getLong(0) == 0) {
