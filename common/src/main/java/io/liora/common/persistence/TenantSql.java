@@ -52,10 +52,7 @@ public class TenantSql {
 
     /** Runs {@code work} in a transaction that sees and writes only {@code clienteId}'s rows. */
     public <T> Uni<T> forTenant(UUID clienteId, Function<SqlConnection, Future<T>> work) {
-        if (clienteId == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
-        }
-        return inTransaction(TENANT_SETTING, clienteId.toString(), work);
+        return tenantTransaction(TENANT_SETTING, clienteId, work);
     }
 
     /**
@@ -64,10 +61,7 @@ public class TenantSql {
      * statement aborts the transaction, and PostgreSQL answers that {@code COMMIT} with a rollback.)
      */
     public Uni<RowSet<Row>> forTenant(UUID clienteId, String statement, Tuple values) {
-        if (clienteId == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
-        }
-        return uni(() -> runOne(TENANT_SETTING, clienteId.toString(), statement, values));
+        return tenantStatement(TENANT_SETTING, clienteId, statement, values);
     }
 
     /**
@@ -80,18 +74,12 @@ public class TenantSql {
      * Anything acknowledged to someone outside (a webhook's 200, a queued reply's 202) must not.
      */
     public <T> Uni<T> forTenantReplayable(UUID clienteId, Function<SqlConnection, Future<T>> work) {
-        if (clienteId == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
-        }
-        return inTransaction(TENANT_SETTING_REPLAYABLE, clienteId.toString(), work);
+        return tenantTransaction(TENANT_SETTING_REPLAYABLE, clienteId, work);
     }
 
     /** {@link #forTenant(UUID, String, Tuple)} for replayable work ({@link #forTenantReplayable(UUID, Function)}). */
     public Uni<RowSet<Row>> forTenantReplayable(UUID clienteId, String statement, Tuple values) {
-        if (clienteId == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
-        }
-        return uni(() -> runOne(TENANT_SETTING_REPLAYABLE, clienteId.toString(), statement, values));
+        return tenantStatement(TENANT_SETTING_REPLAYABLE, clienteId, statement, values);
     }
 
     /** {@link #acrossTenants(String, Tuple)} for replayable work ({@link #forTenantReplayable(UUID, Function)}). */
@@ -107,6 +95,20 @@ public class TenantSql {
     /** Runs {@code work} in a transaction with the cross-tenant role: only for named cross-tenant paths. */
     public <T> Uni<T> acrossTenants(Function<SqlConnection, Future<T>> work) {
         return inTransaction(ROLE_SETTING, crossTenantRole, work);
+    }
+
+    private <T> Uni<T> tenantTransaction(String setting, UUID clienteId, Function<SqlConnection, Future<T>> work) {
+        if (clienteId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
+        }
+        return inTransaction(setting, clienteId.toString(), work);
+    }
+
+    private Uni<RowSet<Row>> tenantStatement(String setting, UUID clienteId, String statement, Tuple values) {
+        if (clienteId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("clienteId is required"));
+        }
+        return uni(() -> runOne(setting, clienteId.toString(), statement, values));
     }
 
     /**
