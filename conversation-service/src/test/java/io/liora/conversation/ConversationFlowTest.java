@@ -4,9 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -17,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.liora.conversation.processing.InboxProcessor;
-import io.liora.conversation.processing.StatusForwarder;
 import io.liora.testing.InjectWireMock;
 import io.liora.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,9 +38,6 @@ class ConversationFlowTest {
 
     @Inject
     InboxProcessor processor;
-
-    @Inject
-    StatusForwarder statusForwarder;
 
     private FlowSupport flow;
     private UUID tenant;
@@ -94,53 +88,6 @@ class ConversationFlowTest {
         wiremock.verify(postRequestedFor(urlEqualTo("/integrations/links/shorten"))
                 .withRequestBody(containing("\"campaign\":\"tienda\"")).withRequestBody(containing("\"content\":\"CAF-001\""))
                 .withRequestBody(containing("cliente:tienda")).withRequestBody(containing("intent:catalogo.producto")));
-    }
-
-    @Test
-    void aProductsLinkIsMadeOnceAndOneBitlyDidNotShortenIsAskedForAgain() throws Throwable {
-        wiremock.resetRequests();
-        tap("catalogo.producto:CAF-001", "Café de grano");
-        tap("catalogo.producto:CAF-001", "Café de grano");
-        for (JsonNode reply : replies()) {
-            assertThat(reply.path("text").path("body").asText()).contains("https://bit.ly/3cAf");
-        }
-        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/links/shorten")));
-
-        // Bitly down: the long tracked link answers, and is not kept
-        wiremock.stubFor(post("/integrations/links/shorten").willReturn(okJson(
-                "{\"long_url\":\"https://tienda.example.com/p/zap-001?utm_source=whatsapp\","
-                        + "\"link\":\"https://tienda.example.com/p/zap-001?utm_source=whatsapp\","
-                        + "\"shortened\":false,\"reason\":\"bitly_unreachable\"}")));
-        wiremock.resetRequests();
-        tap("catalogo.producto:ZAP-001", "Zapatillas running");
-        tap("catalogo.producto:ZAP-001", "Zapatillas running");
-        assertThat(replies()).hasSize(2).allSatisfy(reply -> assertThat(reply.path("text").path("body").asText())
-                .contains("https://tienda.example.com/p/zap-001?utm_source=whatsapp"));
-        wiremock.verify(2, postRequestedFor(urlEqualTo("/integrations/links/shorten")));
-
-        // another tenant's same product is its own link
-        FlowSupport other = new FlowSupport(wiremock, processor).start("{}");
-        wiremock.resetRequests();
-        other.deliver("", Webhooks.listReply(Webhooks.wamid(), CONTACT, Webhooks.now(), "catalogo.producto:CAF-001",
-                "Café de grano"));
-        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/links/shorten"))
-                .withHeader("X-Client-ID", equalTo(other.tenant.toString())));
-    }
-
-    @Test
-    void anUnmatchedMessageIsClassifiedByTheFallbackAmongNamedIntents() throws Throwable {
-        say("hola"); // the first message of a contact is greeted whatever it says
-        wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
-                "{\"intent\":\"vida_sana.alimentacion\",\"confidence\":0.92,\"source\":\"openai\"}")));
-        wiremock.resetRequests();
-        String wamid = say("blorp fizzwick quonk");
-        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/nlp/classify"))
-                .withHeader("X-Client-ID", equalTo(tenant.toString()))
-                .withRequestBody(matchingJsonPath("$.text", equalTo("blorp fizzwick quonk")))
-                .withRequestBody(matchingJsonPath("$.intents[?(@.name == 'vida_sana.alimentacion')].description")));
-        assertThat(TestDb.query(tenant, "select intent, intent_source from conversation_log where direction = 'in'"
-                + " and inbound_message_id = (select id from inbound_messages where wamid = ?)", wamid).get(0))
-                .containsEntry("intent", "vida_sana.alimentacion").containsEntry("intent_source", "nlp");
     }
 
     @Test
@@ -317,25 +264,6 @@ class ConversationFlowTest {
         assertThat(log.get(0)).containsEntry("direction", "in").containsEntry("intent", "vida_sana.menu")
                 .containsEntry("skill", "vida_sana").containsEntry("intent_source", "keyword");
         assertThat(log.get(1)).containsEntry("direction", "out").containsEntry("has_outbound", true);
-    }
-
-    @Test
-    void statusesAreHandedToIntegrations() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> statusForwarder.forward()); // what earlier tests left
-        wiremock.resetRequests();
-        String ours = Webhooks.wamid();
-        Webhooks.deliver(Webhooks.body(number, "", "", Webhooks.status(ours, "read", CONTACT))).then().statusCode(200);
-        round();
-        wiremock.verify(0, postRequestedFor(urlEqualTo("/integrations/internal/statuses"))
-                .withRequestBody(containing(ours))); // a message round forwards no statuses
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> statusForwarder.forward())).isEqualTo(1);
-        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses"))
-                .withHeader("X-Client-ID", equalTo(tenant.toString()))
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(matchingJsonPath("$.statuses[0].id", equalTo(ours)))
-                .withRequestBody(matchingJsonPath("$.statuses[0].status", equalTo("read"))));
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> statusForwarder.forward())).isZero();
-        wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses")));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.liora.conversation.processing.InboxProcessor;
@@ -14,7 +13,6 @@ import io.liora.testing.InjectWireMock;
 import io.liora.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,29 +47,29 @@ class FailingServicesTest {
         wiremock.stubFor(post("/integrations/links/shorten").inScenario("restart")
                 .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("up")
                 .atPriority(1));
-        tap("catalogo.producto:CAF-001", "Café de grano");
-        assertThat(replies()).as("nothing sent with an untracked link").isEmpty();
+        flow.tap(CONTACT, "catalogo.producto:CAF-001", "Café de grano");
+        assertThat(flow.replies()).as("nothing sent with an untracked link").isEmpty();
         Thread.sleep(2100);
-        round();
-        assertThat(onlyReply().path("text").path("body").asText()).contains("https://bit.ly/3cAf");
+        flow.round();
+        assertThat(flow.onlyReply().path("text").path("body").asText()).contains("https://bit.ly/3cAf");
 
         // refused (a permanent answer): the customer gets the product at once, with its plain link
         // (another product: the coffee's link, once made, is answered from memory)
         wiremock.resetRequests();
         wiremock.stubFor(post("/integrations/links/shorten").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
-        tap("catalogo.producto:ZAP-001", "Zapatillas running");
-        assertThat(onlyReply().path("text").path("body").asText()).contains("https://tienda.example.com/p/zap-001");
+        flow.tap(CONTACT, "catalogo.producto:ZAP-001", "Zapatillas running");
+        assertThat(flow.onlyReply().path("text").path("body").asText()).contains("https://tienda.example.com/p/zap-001");
         wiremock.resetRequests();
-        tap("catalogo.producto:CAF-001", "Café de grano");
-        assertThat(onlyReply().path("text").path("body").asText()).contains("https://bit.ly/3cAf");
+        flow.tap(CONTACT, "catalogo.producto:CAF-001", "Café de grano");
+        assertThat(flow.onlyReply().path("text").path("body").asText()).contains("https://bit.ly/3cAf");
     }
 
     @Test
     void aPermanentRefusalByOneOfOurServicesIsAnsweredAtOnceNotRetried() throws Throwable {
         // a term catalog-service would refuse (over 200 characters) is not even sent to it
-        String wamid = say("buscar " + "zapatillas ".repeat(21));
-        assertThat(onlyReply().path("text").path("body").asText()).contains("demasiado larga");
+        String wamid = flow.say(CONTACT, "Ana", "buscar " + "zapatillas ".repeat(21));
+        assertThat(flow.onlyReply().path("text").path("body").asText()).contains("demasiado larga");
         wiremock.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlPathEqualTo("/catalog/clientes/" + tenant + "/catalog/items")));
         assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", wamid).get(0))
@@ -81,44 +79,18 @@ class FailingServicesTest {
         wiremock.resetRequests();
         wiremock.stubFor(get("/catalog/clientes/" + tenant + "/catalog/active").willReturn(aResponse()
                 .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
-        say("buscar té");
-        assertThat(onlyReply().path("text").path("body").asText()).contains("No pude buscar eso");
+        flow.say(CONTACT, "Ana", "buscar té");
+        assertThat(flow.onlyReply().path("text").path("body").asText()).contains("No pude buscar eso");
 
         // integrations-service refusing the reply for good (the contact opted out meanwhile): finished, with why
         wiremock.resetRequests();
         wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"type\":\"urn:liora:problem:opted-out\",\"status\":409}")));
-        String refused = say("hola");
+        String refused = flow.say(CONTACT, "Ana", "hola");
         assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", refused)
                 .get(0)).containsEntry("status", "done").containsEntry("attempts", 1);
         assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", refused).get(0))
                 .containsEntry("note", "send_refused_409");
-    }
-
-    // --- helpers --------------------------------------------------------------------------------
-
-    private String say(String text) throws Throwable {
-        String wamid = Webhooks.wamid();
-        flow.deliver(Webhooks.contact(CONTACT, "Ana"), Webhooks.text(wamid, CONTACT, Webhooks.now(), text));
-        return wamid;
-    }
-
-    private void tap(String id, String title) throws Throwable {
-        flow.deliver("", Webhooks.listReply(Webhooks.wamid(), CONTACT, Webhooks.now(), id, title));
-    }
-
-    private void round() throws Throwable {
-        flow.round();
-    }
-
-    private List<JsonNode> replies() {
-        return flow.replies();
-    }
-
-    private JsonNode onlyReply() {
-        List<JsonNode> replies = replies();
-        assertThat(replies).hasSize(1);
-        return replies.get(0);
     }
 }

@@ -78,6 +78,25 @@ final class FlowSupport {
         round();
     }
 
+    /** A text from the contact (with the profile name Meta sends); answers its wamid. */
+    String say(String contact, String name, String text) throws Throwable {
+        String wamid = Webhooks.wamid();
+        deliver(Webhooks.contact(contact, name), Webhooks.text(wamid, contact, Webhooks.now(), text));
+        return wamid;
+    }
+
+    /** The contact picks a row of a list. */
+    void tap(String contact, String id, String title) throws Throwable {
+        deliver("", Webhooks.listReply(Webhooks.wamid(), contact, Webhooks.now(), id, title));
+    }
+
+    /** The one message the bot queued since the requests were last reset. */
+    JsonNode onlyReply() {
+        List<JsonNode> replies = replies();
+        org.assertj.core.api.Assertions.assertThat(replies).hasSize(1);
+        return replies.get(0);
+    }
+
     void round() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> processor.round());
     }
