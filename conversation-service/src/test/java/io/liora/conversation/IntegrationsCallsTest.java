@@ -18,7 +18,6 @@ import io.liora.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +41,10 @@ class IntegrationsCallsTest {
     StatusForwarder statusForwarder;
 
     private FlowSupport flow;
-    private UUID tenant;
-    private String number;
 
     @BeforeEach
     void stubs() throws Throwable {
         flow = new FlowSupport(wiremock, processor).start("{}");
-        tenant = flow.tenant;
-        number = flow.number;
     }
 
     @Test
@@ -57,13 +52,13 @@ class IntegrationsCallsTest {
         VertxContextSupport.subscribeAndAwait(() -> statusForwarder.forward()); // what earlier tests left
         wiremock.resetRequests();
         String ours = Webhooks.wamid();
-        Webhooks.deliver(Webhooks.body(number, "", "", Webhooks.status(ours, "read", CONTACT))).then().statusCode(200);
+        Webhooks.deliver(Webhooks.body(flow.number, "", "", Webhooks.status(ours, "read", CONTACT))).then().statusCode(200);
         flow.round();
         wiremock.verify(0, postRequestedFor(urlEqualTo("/integrations/internal/statuses"))
                 .withRequestBody(containing(ours))); // a message round forwards no statuses
         assertThat(VertxContextSupport.subscribeAndAwait(() -> statusForwarder.forward())).isEqualTo(1);
         wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/internal/statuses"))
-                .withHeader("X-Client-ID", equalTo(tenant.toString()))
+                .withHeader("X-Client-ID", equalTo(flow.tenant.toString()))
                 .withHeader("Content-Type", containing("application/json"))
                 .withRequestBody(matchingJsonPath("$.statuses[0].id", equalTo(ours)))
                 .withRequestBody(matchingJsonPath("$.statuses[0].status", equalTo("read"))));
@@ -110,10 +105,10 @@ class IntegrationsCallsTest {
         wiremock.resetRequests();
         String wamid = flow.say(CONTACT, "Ana María", "blorp fizzwick quonk");
         wiremock.verify(1, postRequestedFor(urlEqualTo("/integrations/nlp/classify"))
-                .withHeader("X-Client-ID", equalTo(tenant.toString()))
+                .withHeader("X-Client-ID", equalTo(flow.tenant.toString()))
                 .withRequestBody(matchingJsonPath("$.text", equalTo("blorp fizzwick quonk")))
                 .withRequestBody(matchingJsonPath("$.intents[?(@.name == 'vida_sana.alimentacion')].description")));
-        assertThat(TestDb.query(tenant, "select intent, intent_source from conversation_log where direction = 'in'"
+        assertThat(TestDb.query(flow.tenant, "select intent, intent_source from conversation_log where direction = 'in'"
                 + " and inbound_message_id = (select id from inbound_messages where wamid = ?)", wamid).get(0))
                 .containsEntry("intent", "vida_sana.alimentacion").containsEntry("intent_source", "nlp");
     }
