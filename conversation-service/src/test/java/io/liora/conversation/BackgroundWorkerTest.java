@@ -41,16 +41,14 @@ class BackgroundWorkerTest {
         UUID tenant = UUID.randomUUID();
         String number = "155555555555555";
         Webhooks.number(wiremock, number, tenant, "activo");
-        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + UUID.randomUUID()
-                        + "\",\"status\":\"queued\"}")));
+        QueuedReplies.accept(wiremock);
         wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
                 "{\"intent\":\"none\",\"confidence\":0,\"source\":\"disabled\"}")));
         Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(Webhooks.wamid(), "56912345678", Webhooks.now(),
                 "hola"), "")).then().statusCode(200);
-        for (int i = 0; i < 50 && wiremock.findAll(postRequestedFor(urlEqualTo("/integrations/messages"))).isEmpty(); i++) {
+        for (int i = 0; i < 50 && QueuedReplies.all(wiremock).isEmpty(); i++) {
             Thread.sleep(100);
         }
-        assertThat(wiremock.findAll(postRequestedFor(urlEqualTo("/integrations/messages")))).hasSize(1);
+        assertThat(QueuedReplies.all(wiremock)).hasSize(1);
     }
 }

@@ -163,7 +163,7 @@ class ConversationFlowTest {
 
     @Test
     void aMessageThatCouldNotBeAnsweredIsTriedAgainWithinSecondsNotAfterItsLease() throws Throwable {
-        wiremock.stubFor(post("/integrations/messages").inScenario("down").whenScenarioStateIs(Scenario.STARTED)
+        wiremock.stubFor(post(QueuedReplies.BATCH).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up").atPriority(1));
         String wamid = Webhooks.wamid();
         Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(wamid, CONTACT, Webhooks.now(), "hola"), ""))

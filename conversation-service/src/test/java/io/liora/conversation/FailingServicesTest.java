@@ -2,6 +2,7 @@ package io.liora.conversation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,9 +85,8 @@ class FailingServicesTest {
 
         // integrations-service refusing the reply for good (the contact opted out meanwhile): finished, with why
         wiremock.resetRequests();
-        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(409)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"urn:liora:problem:opted-out\",\"status\":409}")));
+        wiremock.stubFor(post(QueuedReplies.BATCH).willReturn(okJson("{\"results\":[{\"problem\":"
+                + "{\"type\":\"urn:liora:problem:opted-out\",\"status\":409}}]}")));
         String refused = flow.say(CONTACT, "Ana", "hola");
         assertThat(TestDb.query(tenant, "select status, attempts from inbound_messages where wamid = ?", refused)
                 .get(0)).containsEntry("status", "done").containsEntry("attempts", 1);

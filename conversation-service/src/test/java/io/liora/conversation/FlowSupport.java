@@ -5,17 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.liora.conversation.processing.InboxProcessor;
 import io.quarkus.vertx.VertxContextSupport;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,8 +20,6 @@ import java.util.UUID;
  * catalog, integrations-service accepting every message), and the replies the bot queued.
  */
 final class FlowSupport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final WireMockServer wiremock;
     final InboxProcessor processor;
@@ -43,10 +37,7 @@ final class FlowSupport {
         wiremock.resetAll();
         Webhooks.tenantService(wiremock);
         Webhooks.number(wiremock, number, tenant, "activo", policy);
-        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"{{randomValue type='UUID'}}\",\"status\":\"queued\"}")
-                .withTransformers("response-template")));
+        QueuedReplies.accept(wiremock);
         wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/integrations/internal/contacts/.*/opt-out"))
                 .willReturn(aResponse().withStatus(204)));
@@ -101,17 +92,9 @@ final class FlowSupport {
         VertxContextSupport.subscribeAndAwait(() -> processor.round());
     }
 
-    /** Every message the bot queued at integrations-service, oldest first. */
+    /** Every message the bot (or a person) queued at integrations-service, oldest first. */
     List<JsonNode> replies() {
-        return wiremock.findAll(postRequestedFor(urlEqualTo("/integrations/messages"))).stream()
-                .sorted(Comparator.comparing(r -> r.getLoggedDate()))
-                .map(r -> {
-                    try {
-                        return JSON.readTree(r.getBodyAsString());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
+        return QueuedReplies.all(wiremock);
     }
 
     /** The text of a reply: a text's body or an interactive message's body. */

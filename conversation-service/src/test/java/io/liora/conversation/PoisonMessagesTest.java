@@ -176,7 +176,7 @@ class PoisonMessagesTest {
                 .extracting(row -> row.get("status")).containsExactly("done");
         assertThat(TestDb.query(otherTenant, "select status from inbound_messages where wamid = ?", shared))
                 .extracting(row -> row.get("status")).containsExactly("done");
-        assertThat(wiremock.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/integrations/messages"))))
+        assertThat(QueuedReplies.batches(wiremock))
                 .extracting(r -> r.getHeader("X-Client-ID")).contains(flow.tenant.toString(), otherTenant.toString());
     }
 

@@ -50,10 +50,7 @@ class TurnRecordTest {
         assertThat(state()).containsEntry("handoff", "bot");
 
         // the next turn's reply waits at integrations-service while a person takes the conversation
-        wiremock.stubFor(post("/integrations/messages").willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json").withFixedDelay(1500)
-                .withBody("{\"id\":\"{{randomValue type='UUID'}}\",\"status\":\"queued\"}")
-                .withTransformers("response-template")));
+        wiremock.stubFor(post(QueuedReplies.BATCH).willReturn(QueuedReplies.accepted().withFixedDelay(1500)));
         int repliesBefore = flow.replies().size();
         String wamid = say("¿Tienen catálogo?");
         CompletableFuture<Void> turn = CompletableFuture.runAsync(() -> {
@@ -64,7 +61,7 @@ class TurnRecordTest {
             }
         });
         long deadline = System.currentTimeMillis() + 10_000;
-        while (wiremock.findAll(postRequestedFor(urlEqualTo("/integrations/messages"))).size() == repliesBefore) {
+        while (flow.replies().size() == repliesBefore) {
             assertThat(System.currentTimeMillis()).as("the turn reached integrations-service").isLessThan(deadline);
             Thread.sleep(20);
         }

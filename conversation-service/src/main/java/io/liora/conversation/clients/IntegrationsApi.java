@@ -1,5 +1,6 @@
 package io.liora.conversation.clients;
 
+import io.liora.common.problem.Problem;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -44,6 +45,17 @@ public interface IntegrationsApi {
     }
 
     record Queued(UUID id, String status) {
+    }
+
+    /** Replies to queue in this order, in one transaction at integrations-service. */
+    record OutgoingBatch(List<OutgoingMessage> messages) {
+    }
+
+    /** One message of a batch: queued (its id and status), or refused with the problem {@code send} would get. */
+    record BatchItem(UUID id, String status, Problem problem) {
+    }
+
+    record BatchResult(List<BatchItem> results) {
     }
 
     /** A link to shorten and track: the URL, the UTM parameters merged into it, Bitly's title and tags. */
@@ -92,6 +104,11 @@ public interface IntegrationsApi {
     @POST
     @Path("/messages")
     Uni<Queued> send(@HeaderParam("X-Client-ID") String tenant, OutgoingMessage message);
+
+    /** Up to 100 text or interactive messages; one result each, in order. */
+    @POST
+    @Path("/messages/batch")
+    Uni<BatchResult> sendAll(@HeaderParam("X-Client-ID") String tenant, OutgoingBatch batch);
 
     @PUT
     @Path("/internal/contacts/{contactId}/opt-out")

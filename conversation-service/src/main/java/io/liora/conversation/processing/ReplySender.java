@@ -1,7 +1,6 @@
 package io.liora.conversation.processing;
 
 import io.liora.conversation.clients.IntegrationsApi;
-import io.liora.conversation.clients.Refusals;
 import io.liora.conversation.contact.Contact;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.skills.Outgoing;
@@ -13,7 +12,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Hands a turn's replies to integrations-service, in order, each under the idempotency key
+ * Hands a turn's replies to integrations-service, in order and in one call with other turns'
+ * ({@link ReplyBatches}), each under the idempotency key
  * {@code <wamid>:<index>} (the same inbound message always makes the same keys, so a retry sends
  * nothing new), addressed to the contact's phone or, without one, to its BSUID. A change of consent
  * reaches integrations-service first: an opt-out names its confirmation's key, the one message it
@@ -23,9 +23,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ReplySender {
 
     private final IntegrationsApi integrations;
+    private final ReplyBatches batches;
 
-    public ReplySender(@RestClient IntegrationsApi integrations) {
+    public ReplySender(@RestClient IntegrationsApi integrations, ReplyBatches batches) {
         this.integrations = integrations;
+        this.batches = batches;
     }
 
     /**
@@ -46,22 +48,26 @@ public class ReplySender {
             case OPT_IN -> integrations.optIn(tenant, contact.id);
             case NONE -> Uni.createFrom().voidItem();
         };
-        List<UUID> ids = new ArrayList<>();
-        String[] refusal = {null};
-        Uni<Void> chain = consent;
+        List<IntegrationsApi.OutgoingMessage> bodies = new ArrayList<>();
         for (int i = 0; i < replies.size(); i++) {
             Outgoing reply = replies.get(i);
-            IntegrationsApi.OutgoingMessage body = new IntegrationsApi.OutgoingMessage(address.to(), address.recipient(),
-                    contact.id, message.phoneNumberId, reply.type(), reply.text(), reply.interactive(), null,
-                    key(message, i));
-            chain = chain.chain(() -> refusal[0] != null ? Uni.createFrom().voidItem()
-                    : integrations.send(tenant, body).invoke(queued -> ids.add(queued.id())).replaceWithVoid()
-                            .onFailure(Refusals::permanent).recoverWithItem(e -> {
-                                refusal[0] = "send_refused_" + Refusals.status(e);
-                                return null;
-                            }));
+            bodies.add(new IntegrationsApi.OutgoingMessage(address.to(), address.recipient(), contact.id,
+                    message.phoneNumberId, reply.type(), reply.text(), reply.interactive(), null, key(message, i)));
         }
-        return chain.map(done -> new Sent(ids, refusal[0]));
+        return consent.chain(() -> bodies.isEmpty() ? Uni.createFrom().item(new Sent(List.of(), null))
+                : batches.queue(message.clienteId, bodies).map(ReplySender::sent));
+    }
+
+    /** The replies queued up to the first one refused, and why that one was. */
+    private static Sent sent(List<IntegrationsApi.BatchItem> results) {
+        List<UUID> ids = new ArrayList<>();
+        for (IntegrationsApi.BatchItem result : results) {
+            if (result.problem() != null) {
+                return new Sent(ids, "send_refused_" + result.problem().status());
+            }
+            ids.add(result.id());
+        }
+        return new Sent(ids, null);
     }
 
     private static String key(InboundMessage message, int index) {

@@ -1,5 +1,7 @@
 package io.liora.integrations.whatsapp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.liora.common.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -139,6 +141,27 @@ public final class MessageDtos {
     }
 
     public record Queued(UUID id, String status) {
+    }
+
+    /**
+     * One tenant's replies, queued in their order in one transaction: text and interactive messages
+     * only (a template is checked against its approved form and the monthly cap: one at a time).
+     */
+    public record SendBatch(@NotNull @Size(min = 1, max = MAX_BATCH) List<@Valid @NotNull SendRequest> messages) {
+    }
+
+    /** At most this many messages in one batch. */
+    public static final int MAX_BATCH = 100;
+
+    /**
+     * What became of one message of a batch, in the batch's order: queued (or queued already under its
+     * key: its id and status), or refused with the problem {@code POST /messages} would have answered.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchItem(UUID id, String status, Problem problem) {
+    }
+
+    public record BatchResult(List<BatchItem> results) {
     }
 
     public record MessageView(UUID id, String idempotencyKey, String to, UUID contactId, String phoneNumberId, String type,

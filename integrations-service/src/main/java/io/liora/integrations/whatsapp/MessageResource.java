@@ -72,6 +72,19 @@ public class MessageResource {
     }
 
     @POST
+    @Path("messages/batch")
+    @RolesAllowed(Scopes.MESSAGES_SEND)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "sendMessages", summary = "Queue up to 100 text or interactive messages in their order, in one "
+            + "transaction; each is answered as POST /messages would answer it alone: queued, already queued under its "
+            + "key, or refused with its problem (opted out, erased)")
+    @APIResponseSchema(value = MessageDtos.BatchResult.class, responseCode = "200", responseDescription = "One result per message, in order")
+    @APIResponse(responseCode = "400", description = "A message is invalid (each named by its place), or a template is in the batch")
+    public Uni<MessageDtos.BatchResult> sendAll(@Valid @NotNull MessageDtos.SendBatch batch) {
+        return messages.enqueueAll(tenant.clienteId(), batch.messages()).map(MessageDtos.BatchResult::new);
+    }
+
+    @POST
     @Path("messages/{id}/retry")
     @RolesAllowed({Scopes.MESSAGES_SEND, Roles.PLATFORM_ADMIN, Roles.OWNER, Roles.ADMIN})
     @Operation(operationId = "retryMessage", summary = "Send a failed message again (only if Meta never accepted it)")

@@ -14,9 +14,13 @@ import io.liora.integrations.templates.TemplateShape;
 import io.liora.integrations.usage.UsageCaps;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,9 @@ public class MessageService {
 
     /**
      * The first row says what happened: the message already queued under the key, the one queued
-     * now, or the refusal ({@link OptOuts}); no row when a concurrent caller's insert won.
+     * now, or the refusal ({@link OptOuts}); no row when a concurrent caller's insert won. A message
+     * is created at the statement's clock, not the transaction's start: the messages of one batch
+     * share a transaction, and a recipient's messages are sent in the order of their creation.
      */
     private static final String ENQUEUE_REPLY = """
             with existing as (
@@ -41,14 +47,15 @@ public class MessageService {
                 limit 1
             ), queued as (
                 insert into outbound_messages (id, cliente_id, idempotency_key, phone_number_id, recipient, contact_id,
-                                               message_type, payload, status_at)
-                select $6, $1, $2, $7, $8, $3, $9, cast(cast($10 as text) as jsonb), now()
+                                               message_type, payload, status_at, created_at)
+                select $6, $1, $2, $7, $8, $3, $9, cast(cast($10 as text) as jsonb), now(), clock_timestamp()
                 where not exists (select from existing) and not exists (select from refusal)
                 on conflict (cliente_id, idempotency_key) do nothing
                 returning id, status)
             select 'existing', id, status from existing
             union all select 'queued', id, status from queued
             union all select problem, null, null from refusal where not exists (select from existing)""";
+    private static final String BY_KEY = "select id, status from outbound_messages where cliente_id = $1 and idempotency_key = $2";
 
     private final TenantTransactions tx;
     private final TenantSql sql;
@@ -68,38 +75,81 @@ public class MessageService {
     /** Queues the message, or returns the one already queued with the same key. */
     public Uni<MessageDtos.Queued> enqueue(UUID clienteId, MessageDtos.SendRequest request) {
         MessageRules.check(request);
-        Uni<MessageDtos.Queued> queued = "template".equals(request.type())
-                ? enqueueTemplate(clienteId, request).map(message -> new MessageDtos.Queued(message.id, message.status))
-                : enqueueReply(clienteId, request);
-        return queued.invoke(sender::wake);
+        if ("template".equals(request.type())) {
+            return enqueueTemplate(clienteId, request).map(message -> new MessageDtos.Queued(message.id, message.status))
+                    .invoke(sender::wake);
+        }
+        return enqueueReplies(clienteId, List.of(request)).map(queued -> queued.get(0)).invoke(sender::wake)
+                .map(queued -> {
+                    if (queued.refusal() != null) {
+                        throw queued.refusal();
+                    }
+                    return new MessageDtos.Queued(queued.id(), queued.status());
+                });
     }
 
     /**
-     * A text or interactive message (the bot's replies, an agent's answers) in one statement: the
-     * message queued under its key unless one is already, or the contact opted out (all but its
-     * confirmation) or was erased. A concurrent caller with the same key that won the insert is
-     * read back.
+     * Queues a batch of text and interactive messages in their order, in one transaction (one
+     * statement each, pipelined), and wakes the sender once: each answered as {@link #enqueue} would
+     * answer it alone, a refusal (opted out, erased) as its problem.
      */
-    private Uni<MessageDtos.Queued> enqueueReply(UUID clienteId, MessageDtos.SendRequest request) {
-        Tuple values = Tuple.tuple().addUUID(clienteId).addString(request.idempotencyKey()).addUUID(request.contactId())
+    public Uni<List<MessageDtos.BatchItem>> enqueueAll(UUID clienteId, List<MessageDtos.SendRequest> requests) {
+        MessageRules.checkBatch(requests);
+        return enqueueReplies(clienteId, requests).invoke(sender::wake)
+                .map(all -> all.stream().map(queued -> queued.refusal() != null
+                        ? new MessageDtos.BatchItem(null, null, queued.refusal().toProblem(null))
+                        : new MessageDtos.BatchItem(queued.id(), queued.status(), null)).toList());
+    }
+
+    /** One reply's fate: its message (new or already queued under its key), or why it was refused. */
+    private record Enqueued(UUID id, String status, ProblemException refusal) {
+    }
+
+    /**
+     * Text and interactive messages (the bot's replies, an agent's answers), each in one statement: queued
+     * under its key unless one is already, or the contact opted out (all but its confirmation) or was
+     * erased. A concurrent caller with the same key that won the insert is read back.
+     */
+    private Uni<List<Enqueued>> enqueueReplies(UUID clienteId, List<MessageDtos.SendRequest> requests) {
+        List<Tuple> values = requests.stream().map(request -> Tuple.tuple().addUUID(clienteId)
+                .addString(request.idempotencyKey()).addUUID(request.contactId())
                 .addString(request.to()).addString(request.recipient()).addUUID(UUID.randomUUID())
                 .addString(request.phoneNumberId())
                 // Meta takes the phone when both are given
                 .addString(request.to() != null ? request.to() : request.recipient())
-                .addString(request.type()).addString(JsonMaps.text(MetaPayload.of(request)));
-        return sql.forTenant(clienteId, ENQUEUE_REPLY, values)
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null)
-                .chain(row -> {
-                    if (row == null) {
-                        return tx.forTenant(clienteId, () -> byKey(clienteId, request.idempotencyKey()))
-                                .map(message -> new MessageDtos.Queued(message.id, message.status));
+                .addString(request.type()).addString(JsonMaps.text(MetaPayload.of(request)))).toList();
+        return sql.forTenant(clienteId, connection -> connection.preparedQuery(ENQUEUE_REPLY).executeBatch(values)
+                        .map(MessageService::outcomes))
+                .chain(outcomes -> {
+                    List<Uni<Enqueued>> each = new ArrayList<>();
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        String key = requests.get(i).idempotencyKey();
+                        each.add(outcomes.get(i) != null ? Uni.createFrom().item(outcomes.get(i))
+                                : sql.forTenant(clienteId, BY_KEY, Tuple.of(clienteId, key)).map(rows -> {
+                                    Row row = rows.iterator().next();
+                                    return new Enqueued(row.getUUID(0), row.getString(1), null);
+                                }));
                     }
-                    String outcome = row.getString(0);
-                    if (OptOuts.PROBLEM_TYPE.equals(outcome) || OptOuts.ERASED_PROBLEM_TYPE.equals(outcome)) {
-                        return Uni.createFrom().failure(OptOuts.refusal(OptOuts.ERASED_PROBLEM_TYPE.equals(outcome)));
-                    }
-                    return Uni.createFrom().item(new MessageDtos.Queued(row.getUUID(1), row.getString(2)));
+                    return Uni.join().all(each).andFailFast();
                 });
+    }
+
+    /** Each statement's first row, in the batch's order; {@code null} where a concurrent insert won. */
+    private static List<Enqueued> outcomes(RowSet<Row> results) {
+        List<Enqueued> outcomes = new ArrayList<>();
+        for (RowSet<Row> result = results; result != null; result = result.next()) {
+            RowIterator<Row> rows = result.iterator();
+            if (!rows.hasNext()) {
+                outcomes.add(null);
+                continue;
+            }
+            Row row = rows.next();
+            String outcome = row.getString(0);
+            boolean erased = OptOuts.ERASED_PROBLEM_TYPE.equals(outcome);
+            outcomes.add(erased || OptOuts.PROBLEM_TYPE.equals(outcome) ? new Enqueued(null, null, OptOuts.refusal(erased))
+                    : new Enqueued(row.getUUID(1), row.getString(2), null));
+        }
+        return outcomes;
     }
 
     private Uni<OutboundMessage> enqueueTemplate(UUID clienteId, MessageDtos.SendRequest request) {

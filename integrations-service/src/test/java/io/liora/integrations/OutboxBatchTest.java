@@ -1,0 +1,110 @@
+package io.liora.integrations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.liora.testing.TestDb;
+import io.liora.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /messages/batch}: a tenant's replies queued in their order in one call, each answered
+ * as {@code POST /messages} would answer it alone (queued, queued already under its key, refused for
+ * an opted-out contact), sent in that order; a bad message refuses the batch, naming its place.
+ */
+@QuarkusTest
+class OutboxBatchTest extends OutboxTestSupport {
+
+    @Test
+    void aBatchIsQueuedInOrderOnceEachAndSentInThatOrder() throws Throwable {
+        graphAnswers(okJson(sent("wamid.HBgL{{randomValue length=12 type='ALPHANUMERIC'}}"))
+                .withTransformers("response-template"));
+        List<Map<String, Object>> batch = List.of(text("b:0", "primero"), text("b:1", "segundo"),
+                interactive("b:2", Map.of("type", "button", "body", Map.of("text", "¿Algo más?"),
+                        "action", Map.of("buttons", List.of(button("menu", "Menú"))))));
+        Response first = sendAll(batch).then().statusCode(200).extract().response();
+        List<String> ids = first.path("results.id");
+        assertThat(ids).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(first.<List<String>>path("results.status")).containsOnly("queued");
+
+        // the same keys again: the same messages, nothing new
+        assertThat(sendAll(batch).then().statusCode(200).extract().<List<String>>path("results.id")).isEqualTo(ids);
+        assertThat(TestDb.query(tenant, "select count(*) as n from outbound_messages where cliente_id = ?", tenant)
+                .get(0)).containsEntry("n", 3L);
+
+        for (String id : ids) {
+            awaitStatus(id, "sent");
+        }
+        List<String> bodies = wiremock.findAll(postRequestedFor(urlEqualTo("/graph/v21.0/" + number + "/messages")))
+                .stream().map(r -> r.getBodyAsString()).toList();
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies.get(0)).contains("primero");
+        assertThat(bodies.get(1)).contains("segundo");
+        assertThat(bodies.get(2)).contains("¿Algo más?");
+    }
+
+    @Test
+    void anOptedOutContactsMessageIsRefusedInItsPlaceAndTheOthersQueued() {
+        UUID optedOut = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.service("conversation-service")).header("X-Client-ID", tenant.toString())
+                .contentType("application/json").body("{\"phone\":\"56911111111\",\"confirmation_key\":\"stop:0\"}")
+                .put("/internal/contacts/" + optedOut + "/opt-out").then().statusCode(204);
+        Map<String, Object> toOptedOut = new HashMap<>(text("later:0", "¿Seguimos?"));
+        toOptedOut.put("to", "56911111111");
+        toOptedOut.put("contact_id", optedOut.toString());
+
+        sendAll(List.of(text("a:0", "hola"), toOptedOut, text("c:0", "chao"))).then().statusCode(200)
+                .body("results[0].status", equalTo("queued"))
+                .body("results[1].id", nullValue())
+                .body("results[1].problem.type", equalTo("urn:liora:problem:opted-out"))
+                .body("results[1].problem.status", equalTo(409))
+                .body("results[2].status", equalTo("queued"));
+        assertThat(TestDb.query(tenant, "select idempotency_key from outbound_messages where cliente_id = ?"
+                + " order by created_at", tenant)).extracting(row -> row.get("idempotency_key"))
+                .containsExactlyInAnyOrder("a:0", "c:0");
+    }
+
+    @Test
+    void aBadMessageRefusesTheBatchNamingItsPlace() {
+        Map<String, Object> noText = new HashMap<>(text("x:1", "hola"));
+        noText.remove("text");
+        sendAll(List.of(text("x:0", "hola"), noText)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("messages[1].text"));
+        Map<String, Object> template = Map.of("to", "56912345678", "phone_number_id", number, "type", "template",
+                "template", Map.of("name", "oferta", "language", Map.of("code", "es")), "idempotency_key", "t:0");
+        sendAll(List.of(template)).then().statusCode(400).body("errors.field", hasItems("messages[0].type"));
+        sendAll(List.of()).then().statusCode(400);
+        assertThat(TestDb.query(tenant, "select count(*) as n from outbound_messages where cliente_id = ?", tenant)
+                .get(0)).containsEntry("n", 0L);
+    }
+
+    @Test
+    void aBatchIsTheCallingTenantsOnlyAndNeedsTheSendScope() {
+        UUID other = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.service("conversation-service")).header("X-Client-ID", other.toString())
+                .contentType("application/json").body(Map.of("messages", List.of(text("o:0", "hola"))))
+                .post("/messages/batch").then().statusCode(200);
+        assertThat(TestDb.queryAcrossTenants("select cliente_id from outbound_messages where idempotency_key = 'o:0'"
+                + " and cliente_id in (?, ?)", tenant, other)).extracting(row -> row.get("cliente_id"))
+                .containsExactly(other);
+        given().auth().oauth2(TestTokens.staff("agent", tenant)).header("X-Client-ID", tenant.toString())
+                .contentType("application/json").body(Map.of("messages", List.of(text("s:0", "hola"))))
+                .post("/messages/batch").then().statusCode(403);
+    }
+
+    private Response sendAll(List<Map<String, Object>> messages) {
+        return asService().contentType("application/json").body(Map.of("messages", messages)).post("/messages/batch");
+    }
+}
