@@ -17,7 +17,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.liora.testing.TestDb;
 import io.liora.testing.TestTokens;
+import io.liora.integrations.whatsapp.SendingPauses;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,6 +87,9 @@ class OutboxTest extends OutboxTestSupport {
         asService().post("/messages/" + id + "/retry").then().statusCode(409);
     }
 
+    @Inject
+    SendingPauses pauses;
+
     @Test
     void anExpiredTokenFailsTheMessagePausesTheTenantAndAsksForReauth() throws Throwable {
         graphAnswers(metaError(401, 190, "Error validating access token: Session has expired"));
@@ -101,8 +107,10 @@ class OutboxTest extends OutboxTestSupport {
 
         // the tenant rotates its token; at the next check the pause lifts and the message goes
         credentials("activo");
-        TestDb.update(tenant, "update sending_pauses set check_after = now() - interval '1 second'");
         round();
+        assertThat(row(second)).as("paused until its check is due").containsEntry("status", "queued");
+        TestDb.update(tenant, "update sending_pauses set check_after = now() - interval '1 second'");
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> pauses.resumeRotated())).isEqualTo(1);
         round();
         assertThat(row(second)).containsEntry("status", "sent");
     }

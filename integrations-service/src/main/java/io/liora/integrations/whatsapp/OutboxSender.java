@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * Sends the outbox. Each round claims due messages of every tenant with
  * {@code FOR UPDATE SKIP LOCKED} and a lease (so replicas never take the same row, and a sender
  * that dies mid-send leaves its rows to another once the lease ends), then sends them one by one,
- * each in its tenant's transaction. Rounds run on a timer and right after a message is queued.
+ * each in its tenant's transaction. Rounds run on a timer and right after a message is queued. A
+ * tenant whose token Meta rejected is paused ({@link SendingPauses}): its messages wait.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -45,6 +46,8 @@ public class OutboxSender {
     private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(100);
     private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(2);
     private static final Duration QUEUE_GAUGE_INTERVAL = Duration.ofSeconds(5);
+    /** How often paused tenants are looked at (each pause says when it is due: {@code check_after}). */
+    private static final Duration PAUSES_INTERVAL = Duration.ofSeconds(5);
     /**
      * The oldest queued message of each recipient (one index scan in order), of those the due ones
      * no live sender holds and whose tenant is not paused, oldest first. No row locks here (an
@@ -69,7 +72,6 @@ public class OutboxSender {
             where id = any($3) and status = 'queued'
               and (claimed_until is null or claimed_until + make_interval(secs => $2) < now())
             returning id, cliente_id, phone_number_id, cast(payload as text)""";
-    private static final String DUE_PAUSES = "select id, cliente_id from sending_pauses where check_after <= now()";
     /** A send Meta accepted, recorded unless its status came first (it carried our callback data). */
     private static final String RECORD_SENT = """
             update outbound_messages set status = 'sent', wamid = $2, status_at = now(), error_code = null,
@@ -93,19 +95,21 @@ public class OutboxSender {
     private final GraphApi graph;
     private final WabaCredentials credentials;
     private final RateGovernor rates;
+    private final SendingPauses pauses;
     private final MeterRegistry metrics;
     private final AtomicLong queueDepth = new AtomicLong();
     private final Rounds rounds;
     private final Vertx vertx;
 
     public OutboxSender(TenantTransactions tx, TenantSql sql, WhatsAppConfig config, @RestClient GraphApi graph,
-            WabaCredentials credentials, RateGovernor rates, MeterRegistry metrics, Vertx vertx) {
+            WabaCredentials credentials, RateGovernor rates, SendingPauses pauses, MeterRegistry metrics, Vertx vertx) {
         this.tx = tx;
         this.sql = sql;
         this.config = config;
         this.graph = graph;
         this.credentials = credentials;
         this.rates = rates;
+        this.pauses = pauses;
         this.metrics = metrics;
         metrics.gauge("liora.whatsapp.queue.depth", queueDepth);
         this.vertx = vertx;
@@ -118,6 +122,13 @@ public class OutboxSender {
             // the gauge counts the whole queue: on a timer of its own, not in every round
             vertx.setPeriodic(QUEUE_GAUGE_INTERVAL.toMillis(), id -> IsolatedContexts.run(vertx, this::measureQueue)
                     .subscribe().with(ignored -> { }, e -> LOG.debugf("Queue depth not measured: %s", e)));
+            // so are paused tenants (rare): a round does not pay a transaction to find none
+            vertx.setPeriodic(PAUSES_INTERVAL.toMillis(), id -> IsolatedContexts.run(vertx, pauses::resumeRotated)
+                    .subscribe().with(resumed -> {
+                        if (resumed > 0) {
+                            wake();
+                        }
+                    }, e -> LOG.warnf("Paused tenants not checked: %s", e)));
         }
     }
 
@@ -134,7 +145,7 @@ public class OutboxSender {
      * order they were queued (also when one waits for a retry), and the batch is sent concurrently.
      */
     public Uni<Integer> round() {
-        return resumeRotated().chain(this::claim).chain(claimed -> Multi.createFrom().iterable(claimed)
+        return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
                 .onItem().transformToUni(message -> IsolatedContexts.run(vertx, () -> send(message))
                         // one message's trouble must not hold up the others: its lease expires, it is retried
                         .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends",
@@ -249,7 +260,7 @@ public class OutboxSender {
             recorded = recorded.chain(() -> rates.throttled(phoneNumberId));
         }
         if (outcome.error() != null && outcome.error().kind() == MetaError.Kind.TOKEN_EXPIRED) {
-            return recorded.chain(() -> pause(clienteId, outcome.error().title()))
+            return recorded.chain(() -> pauses.pause(clienteId, outcome.error().title()))
                     .chain(() -> credentials.markNeedsReauth(clienteId, phoneNumberId)
                             .onFailure().invoke(e -> LOG.warnf("Could not mark tenant %s needs_reauth", clienteId))
                             .onFailure().recoverWithNull());
@@ -259,58 +270,6 @@ public class OutboxSender {
 
     private Uni<Void> recordSent(UUID id, UUID clienteId, String wamid) {
         return sql.forTenant(clienteId, RECORD_SENT, Tuple.of(id, wamid)).replaceWithVoid();
-    }
-
-    /** The tenant's other messages wait until its token is rotated. */
-    private Uni<Void> pause(UUID clienteId, String reason) {
-        return tx.forTenant(clienteId, () -> SendingPause.<SendingPause>find("clienteId", clienteId).firstResult()
-                .chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    SendingPause pause = new SendingPause();
-                    pause.clienteId = clienteId;
-                    pause.reason = reason == null ? "token expired" : reason;
-                    pause.checkAfter = Instant.now().plus(config.pauseRecheck());
-                    return pause.persist().replaceWithVoid();
-                }));
-    }
-
-    /** Paused tenants whose token was rotated in tenant-service send again. */
-    private Uni<Void> resumeRotated() {
-        Executor context = EventLoop.current();
-        return sql.acrossTenants(DUE_PAUSES, Tuple.tuple()).map(rows -> {
-                    List<DuePause> due = new java.util.ArrayList<>();
-                    rows.forEach(row -> due.add(new DuePause(row.getUUID(0), row.getUUID(1))));
-                    return due;
-                })
-                .emitOn(context)
-                .chain(due -> due.isEmpty() ? Uni.createFrom().voidItem() : Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(this::recheck).collect().asList().replaceWithVoid());
-    }
-
-    /** A tenant's pause whose time to look at the token again has come. */
-    private record DuePause(UUID id, UUID clienteId) {
-    }
-
-    private Uni<Void> recheck(DuePause pause) {
-        credentials.forget(pause.clienteId());
-        return tx.forTenant(pause.clienteId(), () -> OutboundMessage.<OutboundMessage>find(
-                "clienteId = ?1 and status = 'queued'", pause.clienteId()).firstResult())
-                .chain(waiting -> waiting == null ? Uni.createFrom().item("activo")
-                        : credentials.get(pause.clienteId(), waiting.phoneNumberId).map(c -> c.estado()))
-                .onFailure().recoverWithItem("unknown")
-                .chain(estado -> tx.forTenant(pause.clienteId(), () -> SendingPause.<SendingPause>findById(pause.id())
-                        .chain(current -> {
-                            if (current == null) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            if ("activo".equals(estado)) {
-                                return current.delete();
-                            }
-                            current.checkAfter = Instant.now().plus(config.pauseRecheck());
-                            return Uni.createFrom().voidItem();
-                        })));
     }
 
     static Outcome outcome(Response response) {
