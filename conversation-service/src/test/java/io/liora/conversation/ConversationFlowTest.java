@@ -291,6 +291,10 @@ class ConversationFlowTest {
     void theTenantsReplyCapHolds() throws Throwable {
         Webhooks.number(wiremock, number, tenant, "activo", "{\"reply_rate_per_minute\":2}");
         say("hola");
+        // a turn that sends nothing (a reaction) gives back the reply its load reserved
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.typed(Webhooks.wamid(), CONTACT, "reaction",
+                "{\"message_id\":\"wamid.OURS\",\"emoji\":\"👍\"}"), "")).then().statusCode(200);
+        round();
         say("vida sana");
         String third = say("reciclaje");
         assertThat(replies()).hasSize(2);

@@ -41,7 +41,9 @@ import org.jboss.logging.Logger;
  * consent, the log of both directions and the message marked done, in one statement. A crash
  * anywhere before that statement leaves the message to be processed again, and the same keys make
  * integrations-service send nothing twice. The message, its contact and state are loaded in one
- * statement too ({@link TurnLoads}), through the plain SQL client ({@link TenantSql}).
+ * statement too ({@link TurnLoads}), through the plain SQL client ({@link TenantSql}), with one reply
+ * reserved under the tenant's cap in the same round trip ({@link ReplyCap}; the claim names the
+ * number, whose owner's policy sets the cap).
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -66,7 +68,7 @@ public class InboxProcessor {
             set claimed_until = now() + make_interval(secs => $2), attempts = m.attempts + 1
             from heads
             where m.id = heads.id and m.status = 'pending' and (m.claimed_until is null or m.claimed_until < now())
-            returning m.id, m.cliente_id""";
+            returning m.id, m.cliente_id, m.phone_number_id""";
     private static final String RETRY_SOON = """
             update inbound_messages set claimed_until = now() + make_interval(secs => least($2, 2 * attempts))
             where id = $1 and status = 'pending'""";
@@ -81,13 +83,15 @@ public class InboxProcessor {
     private final TurnDecider decider;
     private final ReplySender sender;
     private final TurnRecords records;
+    private final ReplyCap cap;
     private final NumberOwners owners;
     private final MeterRegistry metrics;
     private final HandoffMetrics handoffMetrics;
     private final Vertx vertx;
 
     public InboxProcessor(TenantTransactions tx, TenantSql sql, InboxConfig config, TurnLoads loads,
-            TurnDecider decider, ReplySender sender, TurnRecords records, NumberOwners owners, MeterRegistry metrics,
+            TurnDecider decider, ReplySender sender, TurnRecords records, ReplyCap cap, NumberOwners owners,
+            MeterRegistry metrics,
             HandoffMetrics handoffMetrics, Vertx vertx) {
         this.tx = tx;
         this.sql = sql;
@@ -96,6 +100,7 @@ public class InboxProcessor {
         this.decider = decider;
         this.sender = sender;
         this.records = records;
+        this.cap = cap;
         this.owners = owners;
         this.metrics = metrics;
         this.handoffMetrics = handoffMetrics;
@@ -109,8 +114,7 @@ public class InboxProcessor {
      */
     public Uni<Integer> round() {
         return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon(row.id(),
-                                row.clienteId()))
+                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon(row))
                         .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
                                 row.id()))
                         .onFailure().recoverWithNull())
@@ -118,15 +122,15 @@ public class InboxProcessor {
                 .collect().asList().map(done -> claimed.size()));
     }
 
-    /** A claimed message and its tenant. */
-    private record Claimed(UUID id, UUID clienteId) {
+    /** A claimed message, its tenant and the business number it was sent to. */
+    private record Claimed(UUID id, UUID clienteId, String phoneNumberId) {
     }
 
     private Uni<List<Claimed>> claim() {
         return sql.acrossTenantsReplayable(CLAIM, Tuple.of(config.batchSize(), (double) config.claimLease().toSeconds()))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
-                    rows.forEach(row -> claimed.add(new Claimed(row.getUUID(0), row.getUUID(1))));
+                    rows.forEach(row -> claimed.add(new Claimed(row.getUUID(0), row.getUUID(1), row.getString(2))));
                     return claimed;
                 });
     }
@@ -135,32 +139,35 @@ public class InboxProcessor {
      * A message that could not be answered (a service it needs is down) is tried again within
      * seconds (2 s per attempt, at most the lease), not only when its whole lease has run out.
      */
-    private Uni<Void> processOrRetrySoon(UUID id, UUID clienteId) {
+    private Uni<Void> processOrRetrySoon(Claimed claimed) {
         Executor context = EventLoop.current();
-        return process(id, clienteId).emitOn(context).onFailure().call(failure -> sql.forTenant(clienteId,
-                RETRY_SOON, Tuple.of(id, (double) config.claimLease().toSeconds())).onFailure().recoverWithNull());
+        return process(claimed).emitOn(context).onFailure().call(failure -> sql.forTenant(claimed.clienteId(),
+                RETRY_SOON, Tuple.of(claimed.id(), (double) config.claimLease().toSeconds())).onFailure().recoverWithNull());
     }
 
-    Uni<Void> process(UUID id, UUID clienteId) {
+    /** The number's owner first (its policy sets the reply cap the load reserves under), then the turn. */
+    private Uni<Void> process(Claimed claimed) {
         Executor eventLoop = EventLoop.current();
-        return loads.load(id, clienteId).emitOn(eventLoop).chain(work -> {
-            if (work == null) {
-                return Uni.createFrom().voidItem();
-            }
-            if (work.message().attempts > config.maxAttempts()) {
-                return giveUp(work.message());
-            }
-            return owners.owner(work.message().phoneNumberId)
-                    .map(owner -> owner.map(o -> new TurnDecider.Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
-                            .orElse(new TurnDecider.Tenant("tienda", BotPolicy.defaults())))
-                    .emitOn(eventLoop)
-                    .chain(owner -> decider.decide(clienteId, owner, work)
-                            .chain(outcome -> sender.send(work.message(), work.contact(), outcome)
-                                    .map(sent -> Map.entry(sent.refusal() == null ? outcome
-                                            : outcome.noted(sent.refusal()), sent.ids())))
-                            .emitOn(eventLoop)
-                            .chain(done -> record(work, owner.policy(), done.getKey(), done.getValue())));
-        });
+        UUID clienteId = claimed.clienteId();
+        return owners.owner(claimed.phoneNumberId())
+                .map(owner -> owner.map(o -> new TurnDecider.Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
+                        .orElse(new TurnDecider.Tenant("tienda", BotPolicy.defaults())))
+                .emitOn(eventLoop)
+                .chain(owner -> loads.load(claimed.id(), clienteId, owner.policy().repliesPerMinute()).emitOn(eventLoop)
+                        .chain(work -> {
+                            if (work == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            if (work.message().attempts > config.maxAttempts()) {
+                                return giveUp(work.message()).chain(() -> cap.giveBack(clienteId, work.allowance()));
+                            }
+                            return decider.decide(clienteId, owner, work)
+                                    .chain(outcome -> sender.send(work.message(), work.contact(), outcome)
+                                            .map(sent -> Map.entry(sent.refusal() == null ? outcome
+                                                    : outcome.noted(sent.refusal()), sent.ids())))
+                                    .emitOn(eventLoop)
+                                    .chain(done -> record(work, owner.policy(), done.getKey(), done.getValue()));
+                        }));
     }
 
     /** The turn recorded on the state it loaded; on the state as it is now when that moved meanwhile. */
@@ -172,7 +179,7 @@ public class InboxProcessor {
         Optional<HandoffEvent> handoff = moveOn(state, message, work.contact(), outcome, policy, now);
         boolean consentChanged = consent(work.contact(), outcome, now);
         return records.record(message.id, state, work.storedState(), work.contact(), consentChanged,
-                        logs(message, outcome, sent, now), handoff)
+                        logs(message, outcome, sent, now), handoff, work.allowance())
                 .emitOn(eventLoop)
                 .chain(result -> switch (result) {
                     case RECORDED -> {
@@ -181,7 +188,8 @@ public class InboxProcessor {
                         yield Uni.createFrom().voidItem();
                     }
                     case ALREADY_DONE -> Uni.createFrom().voidItem(); // another worker finished it meanwhile
-                    case STATE_MOVED -> tx.forTenant(message.clienteId, () -> finish(message, policy, outcome, sent));
+                    case STATE_MOVED -> tx.forTenant(message.clienteId, () -> finish(message, policy, outcome, sent))
+                            .chain(() -> cap.giveBack(message.clienteId, work.allowance()));
                 });
     }
 

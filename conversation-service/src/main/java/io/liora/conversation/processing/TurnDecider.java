@@ -1,7 +1,6 @@
 package io.liora.conversation.processing;
 
 import io.liora.common.persistence.EventLoop;
-import io.liora.common.persistence.TenantSql;
 import io.liora.conversation.contact.Contact;
 import io.liora.conversation.handoff.Announcement;
 import io.liora.conversation.handoff.HandoffStates;
@@ -21,14 +20,12 @@ import io.liora.conversation.skills.reciclaje.ReciclajeSkill;
 import io.liora.conversation.skills.reciclaje.RecyclingPoints;
 import io.liora.conversation.state.ConvoState;
 import io.smallrye.mutiny.Uni;
-import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the bot does with one customer message, in this order: the customer's consent (an
@@ -44,28 +41,6 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class TurnDecider {
 
-    /**
-     * Reserves this turn's replies in the tenant's current second if the replies of the last 60
-     * seconds leave room for them, and answers whether it did; the slot's old seconds are pruned in
-     * the same statement. The count is spread over {@link #SLOTS} rows so that the tenant's
-     * concurrent turns do not queue on one row's lock (V10); each counts what was committed before
-     * it, so concurrent turns pass the cap by at most the turns in flight.
-     */
-    private static final String RESERVE_REPLIES = """
-            with recent as (
-                select coalesce(sum(replies), 0) as replies from reply_counts
-                where cliente_id = $1 and second > now() - interval '60 seconds'
-            ), reserved as (
-                insert into reply_counts (cliente_id, second, slot, replies)
-                select $1, date_trunc('second', now()), $2, cast($3 as int) from recent
-                where recent.replies + cast($3 as int) <= cast($4 as int)
-                on conflict (cliente_id, second, slot) do update set replies = reply_counts.replies + excluded.replies
-                returning 1
-            ), pruned as (
-                delete from reply_counts
-                where cliente_id = $1 and slot = $2 and second < now() - interval '2 minutes')
-            select exists (select from reserved)""";
-    private static final int SLOTS = 16;
     /** Kinds the bot takes note of and never answers. */
     private static final Set<String> SILENT = Set.of("reaction", "system", "ephemeral", "revoked", "deleted");
 
@@ -88,10 +63,11 @@ public class TurnDecider {
     /**
      * The message, its contact and where their conversation stands, as processing began;
      * {@code storedState} is the state's row as text ({@code null} when there was none yet), which
-     * tells the turn's record whether the state changed meanwhile ({@link TurnRecords}).
+     * tells the turn's record whether the state changed meanwhile ({@link TurnRecords});
+     * {@code allowance} is what the turn holds under the tenant's reply cap ({@link ReplyCap}).
      */
     public record Work(InboundMessage message, Contact contact, ConvoState state, boolean firstContact,
-            String storedState) {
+            String storedState, ReplyCap.Allowance allowance) {
     }
 
     /** The tenant as the number's owner describes it. */
@@ -101,13 +77,13 @@ public class TurnDecider {
     private final Router router;
     private final Instance<Skill> skills;
     private final MenuSkill menu;
-    private final TenantSql sql;
+    private final ReplyCap cap;
 
-    public TurnDecider(Router router, Instance<Skill> skills, MenuSkill menu, TenantSql sql) {
+    public TurnDecider(Router router, Instance<Skill> skills, MenuSkill menu, ReplyCap cap) {
         this.router = router;
         this.skills = skills;
         this.menu = menu;
-        this.sql = sql;
+        this.cap = cap;
     }
 
     public Uni<Outcome> decide(UUID clienteId, Tenant owner, Work work) {
@@ -121,7 +97,7 @@ public class TurnDecider {
 
         if (work.contact().optedOut()) {
             if (policy.consent().optsIn(text)) {
-                return limited(clienteId, policy, message, new Outcome(Intent.rule(Intent.OPT_IN, null, "keyword"),
+                return limited(clienteId, policy, work, new Outcome(Intent.rule(Intent.OPT_IN, null, "keyword"),
                         Reply.of(Outgoing.text(policy.text("opt_in.confirmation", "¡Qué bueno tenerte de vuelta! 🙌 "
                                 + "Volverás a recibir nuestras respuestas. Escribe *menú* para ver las opciones."))),
                         backoff, null, ConsentChange.OPT_IN));
@@ -152,7 +128,7 @@ public class TurnDecider {
             boolean recycling = at != null && ReciclajeSkill.FLOW.equals(work.state().flow);
             Reply reply = recycling ? RecyclingPoints.nearest(policy, at[0], at[1]) : MediaReplies.reply(type, policy);
             Intent intent = recycling ? Intent.rule(Intent.RECYCLING_POINTS, null, "location") : kindIntent(type);
-            return limited(clienteId, policy, message, new Outcome(intent, reply, backoff, null, ConsentChange.NONE));
+            return limited(clienteId, policy, work, new Outcome(intent, reply, backoff, null, ConsentChange.NONE));
         }
         boolean textual = MessageContent.textual(type);
         Router.Input input = new Router.Input(text, MessageContent.replyId(message.message), work.state().flow,
@@ -187,23 +163,20 @@ public class TurnDecider {
             return skill.reply(turn).map(reply -> new Outcome(intent, reply,
                     NoMatchBackoff.matched(backoff, policy.nomatch()), offered ? null : "skill_disabled",
                     ConsentChange.NONE));
-        }).emitOn(eventLoop).chain(outcome -> limited(clienteId, policy, message, outcome));
+        }).emitOn(eventLoop).chain(outcome -> limited(clienteId, policy, work, outcome));
     }
 
     /** The 24-hour window and the tenant's reply cap. */
-    private Uni<Outcome> limited(UUID clienteId, BotPolicy policy, InboundMessage message, Outcome outcome) {
-        if (!withinWindow(message)) {
+    private Uni<Outcome> limited(UUID clienteId, BotPolicy policy, Work work, Outcome outcome) {
+        if (!withinWindow(work.message())) {
             return Uni.createFrom().item(outcome.silenced("outside_24h_window"));
         }
         if (outcome.reply().messages().isEmpty()) {
             return Uni.createFrom().item(outcome);
         }
-        int replies = outcome.reply().messages().size();
-        short slot = (short) ThreadLocalRandom.current().nextInt(SLOTS);
-        return sql.forTenantReplayable(clienteId, RESERVE_REPLIES, Tuple.of(clienteId, slot, replies, policy.repliesPerMinute()))
-                .map(rows -> rows.iterator().next().getBoolean(0) ? outcome
-                        // over the cap: nothing reserved, the turn sends nothing
-                        : outcome.silenced("tenant_reply_cap"));
+        return cap.cover(clienteId, work.allowance(), outcome.reply().messages().size(), policy.repliesPerMinute())
+                // over the cap: the turn sends nothing
+                .map(covered -> covered ? outcome : outcome.silenced("tenant_reply_cap"));
     }
 
     private static boolean withinWindow(InboundMessage message) {

@@ -5,8 +5,10 @@ import io.liora.conversation.contact.Contact;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.state.ConvoState;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Loads what a turn starts from, in one statement: the pending message, its contact and their
- * conversation's state, with the state's row as text, which the turn's record compares to find
+ * conversation's state (and reserves its reply under the tenant's cap: {@link ReplyCap}), with the state's row as text, which the turn's record compares to find
  * out whether anyone changed the state meanwhile ({@link TurnRecords}).
  */
 @ApplicationScoped
@@ -36,20 +38,31 @@ public class TurnLoads {
             where m.id = $1 and m.status = 'pending'""";
 
     private final TenantSql sql;
+    private final ReplyCap cap;
 
-    public TurnLoads(TenantSql sql) {
+    public TurnLoads(TenantSql sql, ReplyCap cap) {
         this.sql = sql;
+        this.cap = cap;
     }
 
-    /** The turn's work, or {@code null} when the message is no longer pending or has no contact. */
-    public Uni<TurnDecider.Work> load(UUID id, UUID clienteId) {
-        return sql.forTenant(clienteId, LOAD, Tuple.of(id)).map(rows -> {
-            RowIterator<Row> found = rows.iterator();
-            return found.hasNext() ? work(id, clienteId, found.next()) : null;
+    /**
+     * The turn's work, or {@code null} when the message is no longer pending or has no contact; with
+     * one reply reserved under the tenant's cap in the same transaction (both statements in one
+     * round trip). A message another worker finished meanwhile leaves its reservation counted for the
+     * minute: rare, and on the safe side of the cap.
+     */
+    public Uni<TurnDecider.Work> load(UUID id, UUID clienteId, int repliesPerMinute) {
+        return sql.forTenantReplayable(clienteId, connection -> {
+            Future<RowSet<Row>> loaded = connection.preparedQuery(LOAD).execute(Tuple.of(id));
+            Future<ReplyCap.Allowance> allowance = cap.reserveOne(connection, clienteId, repliesPerMinute);
+            return Future.all(loaded, allowance).map(both -> {
+                RowIterator<Row> found = loaded.result().iterator();
+                return found.hasNext() ? work(id, clienteId, found.next(), allowance.result()) : null;
+            });
         });
     }
 
-    private static TurnDecider.Work work(UUID id, UUID clienteId, Row row) {
+    private static TurnDecider.Work work(UUID id, UUID clienteId, Row row, ReplyCap.Allowance allowance) {
         UUID contactId = row.getUUID(41);
         if (contactId == null) {
             return null;
@@ -85,7 +98,7 @@ public class TurnLoads {
             contact.optedOutAt = instant(row, 18);
         }
         if (row.getUUID(19) == null) {
-            return new TurnDecider.Work(message, contact, fresh(message), true, null);
+            return new TurnDecider.Work(message, contact, fresh(message), true, null, allowance);
         }
         ConvoState state = new ConvoState();
         state.id = row.getUUID(19);
@@ -111,7 +124,7 @@ public class TurnLoads {
         state.idleReleaseAt = instant(row, 37);
         state.phoneNumberId = row.getString(38);
         state.createdAt = instant(row, 39);
-        return new TurnDecider.Work(message, contact, state, false, row.getString(40));
+        return new TurnDecider.Work(message, contact, state, false, row.getString(40), allowance);
     }
 
     /** The state of a contact's first conversation with the tenant. */

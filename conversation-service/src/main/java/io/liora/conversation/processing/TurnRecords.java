@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * Records a finished turn in one statement: the message marked done (the fence: a message another
  * worker finished meanwhile records nothing), the conversation's new state, the log of both
- * directions, the contact's consent and the handoff event, all or nothing.
+ * directions, the contact's consent and the handoff event, all or nothing (and, pipelined in the
+ * same transaction, the replies the turn reserved under the cap and did not send given back).
  *
  * <p>The state written is the one the turn loaded, moved on by the turn. Should anyone have changed
  * the stored state since it was loaded (a person took the conversation, say), the row no longer
@@ -87,9 +88,11 @@ public class TurnRecords {
             select (select count(*) from done), (select count(*) from state)""";
 
     private final TenantSql sql;
+    private final ReplyCap cap;
 
-    public TurnRecords(TenantSql sql) {
+    public TurnRecords(TenantSql sql, ReplyCap cap) {
         this.sql = sql;
+        this.cap = cap;
     }
 
     /**
@@ -98,9 +101,11 @@ public class TurnRecords {
      * @param loaded  the stored state's row as the turn loaded it ({@code null}: there was none)
      * @param contact the contact, its consent as the turn leaves it
      * @param handoff the handoff the turn asked for, if any
+     * @param allowance what the turn reserved under the reply cap: what it did not use is given back
+     *                  in the same transaction
      */
     public Uni<Result> record(UUID message, ConvoState state, String loaded, Contact contact, boolean consentChanged,
-            List<ConversationLog> logs, Optional<HandoffEvent> handoff) {
+            List<ConversationLog> logs, Optional<HandoffEvent> handoff, ReplyCap.Allowance allowance) {
         Tuple values = Tuple.tuple().addUUID(message)
                 .addUUID(state.id).addString(state.msisdn).addString(state.profileName).addString(state.flow)
                 .addString(state.step).addString(JsonText.text(state.slots == null ? Map.of() : state.slots))
@@ -116,7 +121,10 @@ public class TurnRecords {
                 .addUUID(contact == null ? null : contact.id).addBoolean(consentChanged && contact != null)
                 .addUUID(handoff.map(event -> event.id).orElse(null))
                 .addString(handoff.map(event -> event.reason).orElse(null));
-        return sql.forTenantReplayable(state.clienteId, connection -> connection.preparedQuery(RECORD).execute(values)
+        return sql.forTenantReplayable(state.clienteId, connection -> Future.all(
+                        connection.preparedQuery(RECORD).execute(values),
+                        cap.giveBack(connection, state.clienteId, allowance))
+                .map(both -> both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0))
                 .compose(rows -> {
                     Row counts = rows.iterator().next();
                     if (counts.getLong(0) == 0) {
