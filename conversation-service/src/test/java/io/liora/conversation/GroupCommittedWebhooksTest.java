@@ -10,6 +10,8 @@ import io.liora.testing.TestPostgres;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,10 @@ class GroupCommittedWebhooksTest {
 
     @Inject
     MeterRegistry registry;
+
+    /** The pool the workers' turns use (the default datasource's). */
+    @Inject
+    Pool workersPool;
 
     private FlowSupport flow;
     private final ExecutorService clients = Executors.newFixedThreadPool(12);
@@ -95,6 +101,27 @@ class GroupCommittedWebhooksTest {
         assertThat(TestDb.queryAcrossTenants("select 1 from inbound_messages where wamid = ?", repeated)).hasSize(1);
         assertThat(TestDb.queryAcrossTenants("select distinct contact_id from inbound_messages where wamid in (?, ?)",
                 first, second)).as("one contact for the new customer's two messages").hasSize(1);
+    }
+
+    @Test
+    void aWebhookIsStoredWhileTheWorkersHoldEveryConnectionOfTheirPool() throws Exception {
+        int size = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.reactive.max-size", Integer.class);
+        List<SqlConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(workersPool.getConnection().await().atMost(java.time.Duration.ofSeconds(5)));
+            }
+            String wamid = Webhooks.wamid();
+            int status = CompletableFuture.supplyAsync(() -> Webhooks.deliver(Webhooks.body(flow.number, "",
+                    Webhooks.text(wamid, "56912345678", Webhooks.now(), "hola"), "")).statusCode(), clients)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(status).isEqualTo(200);
+            assertThat(TestDb.query(flow.tenant, "select status from inbound_messages where wamid = ?", wamid))
+                    .extracting(row -> row.get("status")).containsExactly("pending");
+        } finally {
+            held.forEach(connection -> connection.close().await().indefinitely());
+        }
     }
 
     @Test

@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +33,9 @@ import org.jboss.logging.Logger;
  * <p>Concurrent deliveries are group-committed ({@link GroupCommit}): those that arrive while one
  * transaction commits are stored by the next, all their messages in one statement and all their
  * statuses in another ({@link DeliveryRows}), and each is answered after the commit that holds its
- * rows. A replica under load so pays one transaction for many webhooks instead of one each.
+ * rows. A replica under load so pays one transaction for many webhooks instead of one each. The
+ * webhook stores on connections of its own (the {@code webhook} pool): however many turns the
+ * workers have in flight, a webhook never waits for one of their connections.
  *
  * <p>Every message is stored on its own terms: routed to the number's tenant ({@code pending}), or
  * kept and never answered as {@code unroutable} (no tenant), {@code unattributable} (no identifier
@@ -58,9 +63,14 @@ public class InboxService {
     private final DeliveryRows rows;
     private final GroupCommit<Delivery, Stored> together;
 
-    public InboxService(TenantSql sql, NumberOwners owners, MeterRegistry metrics, DeliveryRows rows,
+    /** The webhook's own connections (a batch in flight at a time needs one; two cover its commit's overlap). */
+    static final String POOL = "webhook";
+
+    public InboxService(@ReactiveDataSource(POOL) Pool connections,
+            @ConfigProperty(name = "liora.database.cross-tenant-role", defaultValue = "liora_cross_tenant")
+            String crossTenantRole, NumberOwners owners, MeterRegistry metrics, DeliveryRows rows,
             Vertx vertx) {
-        this.sql = sql;
+        this.sql = new TenantSql(connections, crossTenantRole);
         this.owners = owners;
         this.metrics = metrics;
         this.rows = rows;
