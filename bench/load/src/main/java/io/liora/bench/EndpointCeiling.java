@@ -23,7 +23,8 @@ public final class EndpointCeiling {
         int seconds = Integer.parseInt(args[0]);
         int connections = Integer.parseInt(args[1]);
         Stack stack = Stack.read(Path.of("deploy/local/run/bench-tenants.json"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.webhookUrl()
                 + "/webhook/meta?hub.mode=subscribe&hub.challenge=4242&hub.verify_token="
                 + stack.env().get("LIORA_META_VERIFY_TOKEN"))).timeout(Duration.ofSeconds(10)).build();

@@ -74,7 +74,11 @@ public final class WebhookLoad {
     WebhookLoad(Stack stack, Map<String, String> options) {
         this.stack = stack;
         this.options = options;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 on as many connections as requests in flight, as Meta delivers: the JDK client's
+        // default (HTTP/2 over a cleartext upgrade) carries every webhook on one connection, so on one
+        // of the service's event loops
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         this.meta = new Meta(stack, http);
         this.sandbox = new Sandbox(stack, http);
     }

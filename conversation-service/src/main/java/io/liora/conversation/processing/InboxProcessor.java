@@ -188,8 +188,8 @@ public class InboxProcessor {
                         yield Uni.createFrom().voidItem();
                     }
                     case ALREADY_DONE -> Uni.createFrom().voidItem(); // another worker finished it meanwhile
-                    case STATE_MOVED -> tx.forTenant(message.clienteId, () -> finish(message, policy, outcome, sent))
-                            .chain(() -> cap.giveBack(message.clienteId, work.allowance()));
+                    // (what the turn did not use under the cap was given back with the record all the same)
+                    case STATE_MOVED -> tx.forTenant(message.clienteId, () -> finish(message, policy, outcome, sent));
                 });
     }
 

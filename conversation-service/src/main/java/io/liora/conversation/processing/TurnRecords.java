@@ -1,13 +1,19 @@
 package io.liora.conversation.processing;
 
 import io.liora.common.persistence.TenantSql;
+import io.liora.common.work.GroupCommit;
 import io.liora.conversation.contact.Contact;
 import io.liora.conversation.handoff.HandoffEvent;
 import io.liora.conversation.log.ConversationLog;
 import io.liora.conversation.state.ConvoState;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records a finished turn in one statement: the message marked done (the fence: a message another
@@ -28,9 +35,12 @@ import java.util.UUID;
  *
  * <p>The state written is the one the turn loaded, moved on by the turn. Should anyone have changed
  * the stored state since it was loaded (a person took the conversation, say), the row no longer
- * reads as it did, the statement writes the state nowhere and the transaction is rolled back:
- * {@link #record} answers {@link Result#STATE_MOVED} and the caller applies the turn to the state
- * as it is now instead.
+ * reads as it did and the statement writes nothing: {@link #record} answers
+ * {@link Result#STATE_MOVED} and the caller applies the turn to the state as it is now instead.
+ *
+ * <p>Since a record that finds its state moved writes nothing, the records of a tenant's turns that
+ * finish while its last transaction commits share the next one ({@link GroupCommit}): under load a
+ * tenant pays one transaction for many turns.
  */
 @ApplicationScoped
 public class TurnRecords {
@@ -38,12 +48,16 @@ public class TurnRecords {
     /** What the recording came to. */
     public enum Result { RECORDED, ALREADY_DONE, STATE_MOVED }
 
+    /**
+     * The message is locked first (still pending, or nothing is written); the state is written only
+     * if it still reads as the turn loaded it; the message is marked done, and the log, consent and
+     * handoff written, only if the state was. So a turn whose state moved writes nothing and needs no
+     * rollback, and several turns' records can share a transaction.
+     */
     private static final String RECORD = """
-            with done as (
-                update inbound_messages set status = 'done', processed_at = now(), claimed_until = null,
-                                            updated_at = now()
-                where id = $1 and status = 'pending'
-                returning cliente_id, contact_id
+            with pending as (
+                select cliente_id, contact_id from inbound_messages where id = $1 and status = 'pending'
+                for update
             ), state as (
                 insert into convo_state as s (id, cliente_id, contact_id, msisdn, profile_name, flow, step, slots_json,
                     last_intent, last_inbound_at, nomatch_rate, nomatch_credit, nomatch_streak, needs_human, handoff,
@@ -51,7 +65,7 @@ public class TurnRecords {
                     phone_number_id)
                 select $2, d.cliente_id, d.contact_id, $3, $4, $5, $6, cast(cast($7 as text) as jsonb), $8, $9, $10, $11, $12, $13,
                        $14, $15, $16, $17, $18, $19, $20, $21
-                from done d
+                from pending d
                 on conflict (cliente_id, contact_id) do update set
                     msisdn = excluded.msisdn, profile_name = excluded.profile_name, flow = excluded.flow,
                     step = excluded.step, slots_json = excluded.slots_json, last_intent = excluded.last_intent,
@@ -64,6 +78,10 @@ public class TurnRecords {
                     phone_number_id = excluded.phone_number_id, updated_at = now()
                 where cast(s as text) = $22
                 returning 1
+            ), done as (
+                update inbound_messages set status = 'done', processed_at = now(), claimed_until = null,
+                                            updated_at = now()
+                where id = $1 and exists (select from state)
             ), logs as (
                 insert into conversation_log (id, cliente_id, contact_id, msisdn, direction, inbound_message_id, wamid,
                     message_type, text, payload, intent, skill, confidence, intent_source, latency_ms,
@@ -71,7 +89,7 @@ public class TurnRecords {
                 select r.id, d.cliente_id, d.contact_id, r.msisdn, r.direction, $1, r.wamid, r.message_type, r.text,
                        r.payload, r.intent, r.skill, r.confidence, r.intent_source, r.latency_ms,
                        r.outbound_message_id, r.note
-                from done d cross join jsonb_to_recordset(cast(cast($23 as text) as jsonb)) as r(n int, id uuid, msisdn text,
+                from pending d cross join jsonb_to_recordset(cast(cast($23 as text) as jsonb)) as r(n int, id uuid, msisdn text,
                     direction text, wamid text, message_type text, text text, payload jsonb, intent text, skill text,
                     confidence float8, intent_source text, latency_ms int, outbound_message_id uuid, note text)
                 where exists (select from state)
@@ -82,17 +100,27 @@ public class TurnRecords {
             ), handoff as (
                 insert into handoff_events (id, cliente_id, contact_id, kind, reason)
                 select cast($27 as uuid), d.cliente_id, d.contact_id, 'requested', $28
-                from done d
+                from pending d
                 where $27 is not null and exists (select from state)
             )
-            select (select count(*) from done), (select count(*) from state)""";
+            select (select count(*) from pending), (select count(*) from state)""";
+
+    /** Turns recorded in one transaction at most. */
+    static final int MAX_TURNS = 64;
 
     private final TenantSql sql;
     private final ReplyCap cap;
+    private final Vertx vertx;
+    private final DistributionSummary turnsPerTransaction;
+    /** One gatherer per tenant (a transaction sees one tenant's rows): a deque and a flag each. */
+    private final Map<UUID, GroupCommit<Turn, Recorded>> byTenant = new ConcurrentHashMap<>();
 
-    public TurnRecords(TenantSql sql, ReplyCap cap) {
+    public TurnRecords(TenantSql sql, ReplyCap cap, Vertx vertx, MeterRegistry metrics) {
         this.sql = sql;
         this.cap = cap;
+        this.vertx = vertx;
+        this.turnsPerTransaction = DistributionSummary.builder("liora.turns.transaction.turns")
+                .description("Turns recorded by one transaction").register(metrics);
     }
 
     /**
@@ -121,20 +149,58 @@ public class TurnRecords {
                 .addUUID(contact == null ? null : contact.id).addBoolean(consentChanged && contact != null)
                 .addUUID(handoff.map(event -> event.id).orElse(null))
                 .addString(handoff.map(event -> event.reason).orElse(null));
-        return sql.forTenantReplayable(state.clienteId, connection -> Future.all(
-                        connection.preparedQuery(RECORD).execute(values),
-                        cap.giveBack(connection, state.clienteId, allowance))
-                .map(both -> both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0))
-                .compose(rows -> {
-                    Row counts = rows.iterator().next();
-                    if (counts.getLong(0) == 0) {
-                        return Future.succeededFuture(Result.ALREADY_DONE);
+        return gatherer(state.clienteId).submit(new Turn(values, allowance))
+                .map(recorded -> {
+                    if (recorded.failure() != null) {
+                        throw recorded.failure() instanceof RuntimeException e ? e
+                                : new IllegalStateException(recorded.failure());
                     }
-                    // failing rolls the message's mark back: it is recorded again on the state as it is now
-                    return counts.getLong(1) == 0 ? Future.failedFuture(new StateMoved())
-                            : Future.succeededFuture(Result.RECORDED);
-                }))
-                .onFailure(StateMoved.class).recoverWithItem(Result.STATE_MOVED);
+                    return recorded.result();
+                });
+    }
+
+    /** A turn to record: the statement's values and what it holds under the reply cap. */
+    private record Turn(Tuple values, ReplyCap.Allowance allowance) {
+    }
+
+    /** One turn's record: its result, or why its transaction failed. */
+    private record Recorded(Result result, Throwable failure) {
+    }
+
+    private GroupCommit<Turn, Recorded> gatherer(UUID clienteId) {
+        return byTenant.computeIfAbsent(clienteId, tenant -> new GroupCommit<>(vertx, MAX_TURNS,
+                turns -> recordTogether(tenant, turns), turnsPerTransaction::record));
+    }
+
+    /**
+     * The turns' records in one transaction (one statement each, pipelined), with what they give back
+     * under the cap; should it fail, each turn is recorded alone, so one turn's trouble fails only it.
+     */
+    private Uni<List<Recorded>> recordTogether(UUID clienteId, List<Turn> turns) {
+        return sql.forTenantReplayable(clienteId, connection -> {
+                    Future<RowSet<Row>> records = connection.preparedQuery(RECORD)
+                            .executeBatch(turns.stream().map(Turn::values).toList());
+                    List<Future<Void>> givenBack = turns.stream()
+                            .map(turn -> cap.giveBack(connection, clienteId, turn.allowance())).toList();
+                    return Future.all(records, Future.all(givenBack)).map(done -> results(records.result()));
+                })
+                .onFailure().recoverWithUni(failure -> turns.size() == 1
+                        ? Uni.createFrom().item(List.of(new Recorded(null, failure)))
+                        : Multi.createFrom().iterable(turns)
+                                .onItem().transformToUniAndConcatenate(turn -> recordTogether(clienteId, List.of(turn)))
+                                .collect().asList().map(each -> each.stream().flatMap(List::stream).toList()));
+    }
+
+    private static List<Recorded> results(RowSet<Row> results) {
+        List<Recorded> recorded = new ArrayList<>();
+        for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
+            Row counts = rows.iterator().next();
+            Result result = counts.getLong(0) == 0 ? Result.ALREADY_DONE
+                    // nothing was written: the turn is applied to the state as it is now
+                    : counts.getLong(1) == 0 ? Result.STATE_MOVED : Result.RECORDED;
+            recorded.add(new Recorded(result, null));
+        }
+        return recorded;
     }
 
     private static String logRows(List<ConversationLog> logs) {
@@ -163,12 +229,5 @@ public class TurnRecords {
 
     private static OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** The stored state changed after the turn loaded it. */
-    private static final class StateMoved extends RuntimeException {
-        StateMoved() {
-            super(null, null, false, false);
-        }
     }
 }
