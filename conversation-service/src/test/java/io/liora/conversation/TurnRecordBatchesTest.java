@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tenant's turns that finish while one of its records commits share the next transaction; one
+ * A tenant's turns that are claimed together are loaded together; those that finish while one of
+ * its records commits share the next transaction; one
  * record PostgreSQL refuses fails only its own turn (tried again in seconds), the others of its
  * transaction are recorded on their own. A slow record (a trigger sleeps on the log of "lento")
  * holds the first transaction open while the others finish.
@@ -108,6 +109,32 @@ class TurnRecordBatchesTest {
         turns = registry.find("liora.turns.transaction.turns").summary();
         assertThat(turns.count() - transactionsBefore).isEqualTo(2);
         assertThat(turns.totalAmount() - turnsBefore).isEqualTo(7.0);
+    }
+
+    @Test
+    void aRoundsTurnsOfOneTenantAreLoadedTogether() throws Throwable {
+        DistributionSummary loads = registry.find("liora.turns.load.turns").summary();
+        long transactionsBefore = loads == null ? 0 : loads.count();
+        double turnsBefore = loads == null ? 0 : loads.totalAmount();
+        List<String> wamids = new ArrayList<>();
+        StringBuilder messages = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            String wamid = Webhooks.wamid();
+            wamids.add(wamid);
+            messages.append(i == 0 ? "" : ",").append(Webhooks.text(wamid, "569710000" + (10 + i), Webhooks.now(), "hola"));
+        }
+        Webhooks.deliver(Webhooks.body(flow.number, "", messages.toString(), "")).then().statusCode(200);
+        flow.round();
+
+        for (String wamid : wamids) {
+            assertThat(TestDb.query(flow.tenant, "select status from inbound_messages where wamid = ?", wamid).get(0))
+                    .containsEntry("status", "done");
+        }
+        assertThat(flow.replies()).hasSize(10);
+        loads = registry.find("liora.turns.load.turns").summary();
+        assertThat(loads.totalAmount() - turnsBefore).isEqualTo(10.0);
+        assertThat(loads.count() - transactionsBefore).as("ten turns claimed at once, loaded in fewer transactions")
+                .isLessThan(10);
     }
 
     private static void superuser(String sql) {

@@ -1,7 +1,7 @@
 package io.liora.conversation.processing;
 
 import io.liora.common.problem.Problem;
-import io.liora.common.work.GroupCommit;
+import io.liora.common.work.TenantBatches;
 import io.liora.conversation.clients.IntegrationsApi;
 import io.liora.conversation.clients.IntegrationsApi.BatchItem;
 import io.liora.conversation.clients.IntegrationsApi.OutgoingMessage;
@@ -14,15 +14,13 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Queues turns' replies at integrations-service, the replies of a tenant's concurrent turns in one
  * call ({@code POST /messages/batch}, one transaction there): while a tenant's call is under way,
- * the turns that finish meanwhile wait and go together in the next ({@link GroupCommit}), so a
+ * the turns that finish meanwhile wait and go together in the next ({@link TenantBatches}), so a
  * turn alone goes at once and a busy tenant pays one call for many turns. Each turn gets its own
  * replies' results, in order. A batch refused as a whole for its content (a 4xx: one turn's reply
  * that integrations-service finds invalid) is sent again turn by turn, so that one turn's bad reply
@@ -36,22 +34,21 @@ public class ReplyBatches {
     static final int MAX_MESSAGES = 100;
 
     private final IntegrationsApi integrations;
-    private final Vertx vertx;
-    private final DistributionSummary turnsPerCall;
-    /** One gatherer per tenant (a call is made with the tenant's header): a deque and a flag each. */
-    private final Map<UUID, GroupCommit<List<OutgoingMessage>, List<BatchItem>>> byTenant = new ConcurrentHashMap<>();
+    /** A call is made with the tenant's header: one gatherer per tenant. */
+    private final TenantBatches<List<OutgoingMessage>, List<BatchItem>> batches;
 
     public ReplyBatches(@RestClient IntegrationsApi integrations, Vertx vertx, MeterRegistry metrics) {
         this.integrations = integrations;
-        this.vertx = vertx;
-        this.turnsPerCall = DistributionSummary.builder("liora.replies.call.turns")
+        DistributionSummary turnsPerCall = DistributionSummary.builder("liora.replies.call.turns")
                 .description("Turns whose replies one call to integrations-service queued").register(metrics);
+        // someone's reply spoiled the batch (a 4xx): each turn on its own
+        this.batches = new TenantBatches<>(vertx, MAX_TURNS, this::queueTogether, Refusals::permanent,
+                turnsPerCall::record);
     }
 
     /** Queues one turn's replies (at least one); answers each one's result, in order. */
     public Uni<List<BatchItem>> queue(UUID clienteId, List<OutgoingMessage> replies) {
-        return byTenant.computeIfAbsent(clienteId, tenant -> new GroupCommit<>(vertx, MAX_TURNS,
-                turns -> queueTogether(tenant, turns), turnsPerCall::record)).submit(replies);
+        return batches.submit(clienteId, replies);
     }
 
     /** The turns' replies in calls of at most {@link #MAX_MESSAGES} messages, one after the other. */
@@ -74,12 +71,9 @@ public class ReplyBatches {
         List<OutgoingMessage> all = turns.stream().flatMap(List::stream).toList();
         return integrations.sendAll(clienteId.toString(), new IntegrationsApi.OutgoingBatch(all))
                 .map(result -> perTurn(turns, result.results()))
-                .onFailure(Refusals::permanent).recoverWithUni(refused -> turns.size() == 1
-                        ? Uni.createFrom().item(List.of(refusedAll(turns.get(0), Refusals.status(refused))))
-                        // someone's reply spoiled the batch: each turn on its own
-                        : Multi.createFrom().iterable(turns).onItem()
-                                .transformToUniAndConcatenate(turn -> queueInOneCall(clienteId, List.of(turn)))
-                                .collect().asList().map(results -> results.stream().flatMap(List::stream).toList()));
+                // a turn alone refused for good: its replies are refused, and the turn finished with why
+                .onFailure(refused -> turns.size() == 1 && Refusals.permanent(refused))
+                .recoverWithItem(refused -> List.of(refusedAll(turns.get(0), Refusals.status(refused))));
     }
 
     private static List<List<BatchItem>> perTurn(List<List<OutgoingMessage>> turns, List<BatchItem> results) {

@@ -1,10 +1,14 @@
 package io.liora.conversation.processing;
 
 import io.liora.common.persistence.TenantSql;
+import io.liora.common.work.TenantBatches;
 import io.liora.conversation.contact.Contact;
 import io.liora.conversation.inbox.InboundMessage;
 import io.liora.conversation.state.ConvoState;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
@@ -13,6 +17,8 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -37,27 +43,51 @@ public class TurnLoads {
             left join convo_state s on s.cliente_id = m.cliente_id and s.contact_id = m.contact_id
             where m.id = $1 and m.status = 'pending'""";
 
+    /** Turns loaded in one transaction at most. */
+    static final int MAX_TURNS = 64;
+
     private final TenantSql sql;
     private final ReplyCap cap;
+    private final TenantBatches<Wanted, TurnDecider.Work> batches;
 
-    public TurnLoads(TenantSql sql, ReplyCap cap) {
+    public TurnLoads(TenantSql sql, ReplyCap cap, Vertx vertx, MeterRegistry metrics) {
         this.sql = sql;
         this.cap = cap;
+        DistributionSummary sizes = DistributionSummary.builder("liora.turns.load.turns")
+                .description("Turns loaded by one transaction").register(metrics);
+        this.batches = new TenantBatches<>(vertx, MAX_TURNS, this::loadTogether, failure -> true, sizes::record);
     }
 
     /**
      * The turn's work, or {@code null} when the message is no longer pending or has no contact; with
-     * one reply reserved under the tenant's cap in the same transaction (both statements in one
-     * round trip). A message another worker finished meanwhile leaves its reservation counted for the
-     * minute: rare, and on the safe side of the cap.
+     * one reply reserved under the tenant's cap in the same transaction. The turns of a tenant that
+     * ask while its last load is under way are loaded together by the next transaction (two statements
+     * each, pipelined; should it fail, each alone). A message another worker finished meanwhile leaves
+     * its reservation counted for the minute: rare, and on the safe side of the cap.
      */
     public Uni<TurnDecider.Work> load(UUID id, UUID clienteId, int repliesPerMinute) {
+        return batches.submit(clienteId, new Wanted(id, repliesPerMinute));
+    }
+
+    /** A turn to load: its message, and the cap its tenant's policy sets. */
+    private record Wanted(UUID id, int repliesPerMinute) {
+    }
+
+    private Uni<List<TurnDecider.Work>> loadTogether(UUID clienteId, List<Wanted> turns) {
         return sql.forTenantReplayable(clienteId, connection -> {
-            Future<RowSet<Row>> loaded = connection.preparedQuery(LOAD).execute(Tuple.of(id));
-            Future<ReplyCap.Allowance> allowance = cap.reserveOne(connection, clienteId, repliesPerMinute);
-            return Future.all(loaded, allowance).map(both -> {
-                RowIterator<Row> found = loaded.result().iterator();
-                return found.hasNext() ? work(id, clienteId, found.next(), allowance.result()) : null;
+            Future<RowSet<Row>> loaded = connection.preparedQuery(LOAD)
+                    .executeBatch(turns.stream().map(turn -> Tuple.of(turn.id())).toList());
+            List<Future<ReplyCap.Allowance>> allowances = turns.stream()
+                    .map(turn -> cap.reserveOne(connection, clienteId, turn.repliesPerMinute())).toList();
+            return Future.all(loaded, Future.all(allowances)).map(done -> {
+                List<TurnDecider.Work> works = new ArrayList<>();
+                RowSet<Row> rows = loaded.result();
+                for (int i = 0; i < turns.size(); i++, rows = rows.next()) {
+                    RowIterator<Row> found = rows.iterator();
+                    works.add(found.hasNext()
+                            ? work(turns.get(i).id(), clienteId, found.next(), allowances.get(i).result()) : null);
+                }
+                return works;
             });
         });
     }

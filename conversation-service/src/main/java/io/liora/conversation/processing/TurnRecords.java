@@ -1,14 +1,13 @@
 package io.liora.conversation.processing;
 
 import io.liora.common.persistence.TenantSql;
-import io.liora.common.work.GroupCommit;
+import io.liora.common.work.TenantBatches;
 import io.liora.conversation.contact.Contact;
 import io.liora.conversation.handoff.HandoffEvent;
 import io.liora.conversation.log.ConversationLog;
 import io.liora.conversation.state.ConvoState;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.Future;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records a finished turn in one statement: the message marked done (the fence: a message another
@@ -39,8 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Result#STATE_MOVED} and the caller applies the turn to the state as it is now instead.
  *
  * <p>Since a record that finds its state moved writes nothing, the records of a tenant's turns that
- * finish while its last transaction commits share the next one ({@link GroupCommit}): under load a
- * tenant pays one transaction for many turns.
+ * finish while its last transaction commits share the next one ({@link TenantBatches}): under load
+ * a tenant pays one transaction for many turns.
  */
 @ApplicationScoped
 public class TurnRecords {
@@ -110,17 +108,14 @@ public class TurnRecords {
 
     private final TenantSql sql;
     private final ReplyCap cap;
-    private final Vertx vertx;
-    private final DistributionSummary turnsPerTransaction;
-    /** One gatherer per tenant (a transaction sees one tenant's rows): a deque and a flag each. */
-    private final Map<UUID, GroupCommit<Turn, Recorded>> byTenant = new ConcurrentHashMap<>();
+    private final TenantBatches<Turn, Result> batches;
 
     public TurnRecords(TenantSql sql, ReplyCap cap, Vertx vertx, MeterRegistry metrics) {
         this.sql = sql;
         this.cap = cap;
-        this.vertx = vertx;
-        this.turnsPerTransaction = DistributionSummary.builder("liora.turns.transaction.turns")
+        DistributionSummary sizes = DistributionSummary.builder("liora.turns.transaction.turns")
                 .description("Turns recorded by one transaction").register(metrics);
+        this.batches = new TenantBatches<>(vertx, MAX_TURNS, this::recordTogether, failure -> true, sizes::record);
     }
 
     /**
@@ -149,56 +144,34 @@ public class TurnRecords {
                 .addUUID(contact == null ? null : contact.id).addBoolean(consentChanged && contact != null)
                 .addUUID(handoff.map(event -> event.id).orElse(null))
                 .addString(handoff.map(event -> event.reason).orElse(null));
-        return gatherer(state.clienteId).submit(new Turn(values, allowance))
-                .map(recorded -> {
-                    if (recorded.failure() != null) {
-                        throw recorded.failure() instanceof RuntimeException e ? e
-                                : new IllegalStateException(recorded.failure());
-                    }
-                    return recorded.result();
-                });
+        return batches.submit(state.clienteId, new Turn(values, allowance));
     }
 
     /** A turn to record: the statement's values and what it holds under the reply cap. */
     private record Turn(Tuple values, ReplyCap.Allowance allowance) {
     }
 
-    /** One turn's record: its result, or why its transaction failed. */
-    private record Recorded(Result result, Throwable failure) {
-    }
-
-    private GroupCommit<Turn, Recorded> gatherer(UUID clienteId) {
-        return byTenant.computeIfAbsent(clienteId, tenant -> new GroupCommit<>(vertx, MAX_TURNS,
-                turns -> recordTogether(tenant, turns), turnsPerTransaction::record));
-    }
-
     /**
      * The turns' records in one transaction (one statement each, pipelined), with what they give back
-     * under the cap; should it fail, each turn is recorded alone, so one turn's trouble fails only it.
+     * under the cap; should it fail, each turn is recorded alone ({@link TenantBatches}).
      */
-    private Uni<List<Recorded>> recordTogether(UUID clienteId, List<Turn> turns) {
+    private Uni<List<Result>> recordTogether(UUID clienteId, List<Turn> turns) {
         return sql.forTenantReplayable(clienteId, connection -> {
-                    Future<RowSet<Row>> records = connection.preparedQuery(RECORD)
-                            .executeBatch(turns.stream().map(Turn::values).toList());
-                    List<Future<Void>> givenBack = turns.stream()
-                            .map(turn -> cap.giveBack(connection, clienteId, turn.allowance())).toList();
-                    return Future.all(records, Future.all(givenBack)).map(done -> results(records.result()));
-                })
-                .onFailure().recoverWithUni(failure -> turns.size() == 1
-                        ? Uni.createFrom().item(List.of(new Recorded(null, failure)))
-                        : Multi.createFrom().iterable(turns)
-                                .onItem().transformToUniAndConcatenate(turn -> recordTogether(clienteId, List.of(turn)))
-                                .collect().asList().map(each -> each.stream().flatMap(List::stream).toList()));
+            Future<RowSet<Row>> records = connection.preparedQuery(RECORD)
+                    .executeBatch(turns.stream().map(Turn::values).toList());
+            List<Future<Void>> givenBack = turns.stream()
+                    .map(turn -> cap.giveBack(connection, clienteId, turn.allowance())).toList();
+            return Future.all(records, Future.all(givenBack)).map(done -> results(records.result()));
+        });
     }
 
-    private static List<Recorded> results(RowSet<Row> results) {
-        List<Recorded> recorded = new ArrayList<>();
+    private static List<Result> results(RowSet<Row> results) {
+        List<Result> recorded = new ArrayList<>();
         for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
             Row counts = rows.iterator().next();
-            Result result = counts.getLong(0) == 0 ? Result.ALREADY_DONE
+            recorded.add(counts.getLong(0) == 0 ? Result.ALREADY_DONE
                     // nothing was written: the turn is applied to the state as it is now
-                    : counts.getLong(1) == 0 ? Result.STATE_MOVED : Result.RECORDED;
-            recorded.add(new Recorded(result, null));
+                    : counts.getLong(1) == 0 ? Result.STATE_MOVED : Result.RECORDED);
         }
         return recorded;
     }
