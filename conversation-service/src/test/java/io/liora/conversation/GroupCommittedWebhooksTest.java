@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.liora.conversation.processing.InboxProcessor;
 import io.liora.testing.InjectWireMock;
 import io.liora.testing.TestDb;
-import io.liora.testing.TestPostgres;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,19 +50,19 @@ class GroupCommittedWebhooksTest {
     @BeforeEach
     void slowAndRefusedTexts() throws Throwable {
         flow = new FlowSupport(wiremock, processor).start("{}");
-        superuser("CREATE OR REPLACE FUNCTION slow_or_refused() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        TestDatabase.superuser("CREATE OR REPLACE FUNCTION slow_or_refused() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                 + " IF NEW.message->'text'->>'body' = 'lento' THEN PERFORM pg_sleep(1.5); END IF;"
                 + " IF NEW.message->'text'->>'body' = 'veneno' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '22023';"
                 + " END IF; RETURN NEW; END $$");
-        superuser("CREATE TRIGGER slow_or_refused BEFORE INSERT ON inbound_messages FOR EACH ROW"
+        TestDatabase.superuser("CREATE TRIGGER slow_or_refused BEFORE INSERT ON inbound_messages FOR EACH ROW"
                 + " EXECUTE FUNCTION slow_or_refused()");
     }
 
     @AfterEach
     void dropTrigger() {
         clients.shutdownNow();
-        superuser("DROP TRIGGER IF EXISTS slow_or_refused ON inbound_messages");
-        superuser("DROP FUNCTION IF EXISTS slow_or_refused()");
+        TestDatabase.superuser("DROP TRIGGER IF EXISTS slow_or_refused ON inbound_messages");
+        TestDatabase.superuser("DROP FUNCTION IF EXISTS slow_or_refused()");
     }
 
     @Test
@@ -176,11 +175,5 @@ class GroupCommittedWebhooksTest {
             }
             return statuses.stream().distinct().toList();
         }, clients);
-    }
-
-    private static void superuser(String sql) {
-        String jdbcUrl = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.datasource.jdbc.url", String.class);
-        TestPostgres.server().asSuperuser(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1), sql);
     }
 }

@@ -9,4 +9,11 @@ import io.quarkus.test.common.ResourceArg;
         initArgs = @ResourceArg(name = "database", value = "liora_conversation"))
 @QuarkusTestResource(OtherServices.class)
 public class TestDatabase {
+
+    /** Runs {@code sql} as the superuser on this module's test database (triggers a test plants, say). */
+    static void superuser(String sql) {
+        String jdbcUrl = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        io.liora.testing.TestPostgres.server().asSuperuser(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1), sql);
+    }
 }
