@@ -11,7 +11,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.liora.testing.TestDb;
 import io.liora.testing.TestTokens;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OutboxBatchTest extends OutboxTestSupport {
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aBatchIsQueuedInOrderOnceEachAndSentInThatOrder() throws Throwable {
@@ -53,6 +59,30 @@ class OutboxBatchTest extends OutboxTestSupport {
         assertThat(bodies.get(0)).contains("primero");
         assertThat(bodies.get(1)).contains("segundo");
         assertThat(bodies.get(2)).contains("¿Algo más?");
+    }
+
+    @Test
+    void aRoundsAcceptedSendsAreRecordedTogether() throws Throwable {
+        graphAnswers(okJson(sent("wamid.HBgL{{randomValue length=12 type='ALPHANUMERIC'}}"))
+                .withTransformers("response-template"));
+        DistributionSummary records = registry.find("liora.whatsapp.sent.records").summary();
+        long transactionsBefore = records == null ? 0 : records.count();
+        double sendsBefore = records == null ? 0 : records.totalAmount();
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> message = new HashMap<>(text("r:" + i, "hola"));
+            message.put("to", "5691234560" + i); // ten recipients: one round sends them all at once
+            batch.add(message);
+        }
+        List<String> ids = sendAll(batch).then().statusCode(200).extract().path("results.id");
+        round();
+        for (String id : ids) {
+            assertThat(row(id)).containsEntry("status", "sent");
+        }
+        records = registry.find("liora.whatsapp.sent.records").summary();
+        assertThat(records.totalAmount() - sendsBefore).isEqualTo(10.0);
+        assertThat(records.count() - transactionsBefore).as("ten sends accepted at once, recorded in fewer transactions")
+                .isLessThan(10);
     }
 
     @Test

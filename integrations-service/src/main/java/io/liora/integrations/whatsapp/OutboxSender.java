@@ -5,6 +5,8 @@ import io.liora.common.persistence.TenantSql;
 import io.liora.common.persistence.TenantTransactions;
 import io.liora.common.work.IsolatedContexts;
 import io.liora.common.work.Rounds;
+import io.liora.common.work.TenantBatches;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +46,8 @@ public class OutboxSender {
     /** Our id in {@code biz_opaque_callback_data}. */
     static final String CALLBACK_PREFIX = "liora:";
     private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(100);
+    /** Accepted sends recorded by one transaction at most. */
+    private static final int MAX_RECORDS = 64;
     private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(2);
     private static final Duration QUEUE_GAUGE_INTERVAL = Duration.ofSeconds(5);
     /** How often paused tenants are looked at (each pause says when it is due: {@code check_after}). */
@@ -100,6 +104,7 @@ public class OutboxSender {
     private final AtomicLong queueDepth = new AtomicLong();
     private final Rounds rounds;
     private final Vertx vertx;
+    private final TenantBatches<Tuple, Void> sentRecords;
 
     public OutboxSender(TenantTransactions tx, TenantSql sql, WhatsAppConfig config, @RestClient GraphApi graph,
             WabaCredentials credentials, RateGovernor rates, SendingPauses pauses, MeterRegistry metrics, Vertx vertx) {
@@ -114,6 +119,10 @@ public class OutboxSender {
         metrics.gauge("liora.whatsapp.queue.depth", queueDepth);
         this.vertx = vertx;
         this.rounds = new Rounds(vertx, "outbox", this::round, config.batchSize());
+        DistributionSummary recordsPerTransaction = DistributionSummary.builder("liora.whatsapp.sent.records")
+                .description("Accepted sends recorded by one transaction").register(metrics);
+        this.sentRecords = new TenantBatches<>(vertx, MAX_RECORDS, this::recordSentTogether, failure -> true,
+                recordsPerTransaction::record);
     }
 
     void start(@Observes StartupEvent event) {
@@ -268,8 +277,17 @@ public class OutboxSender {
         return recorded;
     }
 
+    /**
+     * Meta's acceptance recorded; the sends of a tenant accepted while its last record commits are
+     * recorded together by the next transaction (one statement each, pipelined; alone should it fail).
+     */
     private Uni<Void> recordSent(UUID id, UUID clienteId, String wamid) {
-        return sql.forTenant(clienteId, RECORD_SENT, Tuple.of(id, wamid)).replaceWithVoid();
+        return sentRecords.submit(clienteId, Tuple.of(id, wamid));
+    }
+
+    private Uni<List<Void>> recordSentTogether(UUID clienteId, List<Tuple> sends) {
+        return sql.forTenant(clienteId, connection -> connection.preparedQuery(RECORD_SENT).executeBatch(sends)
+                .map(done -> java.util.Collections.<Void>nCopies(sends.size(), null)));
     }
 
     static Outcome outcome(Response response) {
