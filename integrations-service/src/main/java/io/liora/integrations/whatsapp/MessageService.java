@@ -55,6 +55,10 @@ public class MessageService {
             select 'existing', id, status from existing
             union all select 'queued', id, status from queued
             union all select problem, null, null from refusal where not exists (select from existing)""";
+    /**
+     * A message by its key, for a batch's messages whose insert a concurrent caller won: plain SQL, not
+     * {@link #byKey}, since several of them may be read at once and a Hibernate session is one per context.
+     */
     private static final String BY_KEY = "select id, status from outbound_messages where cliente_id = $1 and idempotency_key = $2";
 
     private final TenantTransactions tx;
