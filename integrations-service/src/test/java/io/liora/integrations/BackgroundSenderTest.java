@@ -26,7 +26,9 @@ class BackgroundSenderTest {
     public static class SenderOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("liora.whatsapp.sender-enabled", "true");
+            return Map.of("liora.whatsapp.sender-enabled", "true",
+                    // a number that may send two messages a second (ImmediateSendsTest)
+                    "liora.whatsapp.ceilings.\"" + ImmediateSendsTest.SLOW_NUMBER + "\"", "2");
         }
     }
 

@@ -64,14 +64,16 @@ public class MessageService {
     private final TenantTransactions tx;
     private final TenantSql sql;
     private final OutboxSender sender;
+    private final ImmediateSends immediate;
     private final OptOuts optOuts;
     private final UsageCaps caps;
 
-    public MessageService(TenantTransactions tx, TenantSql sql, OutboxSender sender, OptOuts optOuts,
-            UsageCaps caps) {
+    public MessageService(TenantTransactions tx, TenantSql sql, OutboxSender sender, ImmediateSends immediate,
+            OptOuts optOuts, UsageCaps caps) {
         this.tx = tx;
         this.sql = sql;
         this.sender = sender;
+        this.immediate = immediate;
         this.optOuts = optOuts;
         this.caps = caps;
     }
@@ -83,7 +85,7 @@ public class MessageService {
             return enqueueTemplate(clienteId, request).map(message -> new MessageDtos.Queued(message.id, message.status))
                     .invoke(sender::wake);
         }
-        return enqueueReplies(clienteId, List.of(request)).map(queued -> queued.get(0)).invoke(sender::wake)
+        return enqueueReplies(clienteId, List.of(request)).map(queued -> queued.get(0))
                 .map(queued -> {
                     if (queued.refusal() != null) {
                         throw queued.refusal();
@@ -94,25 +96,39 @@ public class MessageService {
 
     /**
      * Queues a batch of text and interactive messages in their order, in one transaction (one
-     * statement each, pipelined), and wakes the sender once: each answered as {@link #enqueue} would
-     * answer it alone, a refusal (opted out, erased) as its problem.
+     * statement each, pipelined): each answered as {@link #enqueue} would answer it alone, a refusal
+     * (opted out, erased) as its problem.
      */
     public Uni<List<MessageDtos.BatchItem>> enqueueAll(UUID clienteId, List<MessageDtos.SendRequest> requests) {
         MessageRules.checkBatch(requests);
-        return enqueueReplies(clienteId, requests).invoke(sender::wake)
+        return enqueueReplies(clienteId, requests)
                 .map(all -> all.stream().map(queued -> queued.refusal() != null
                         ? new MessageDtos.BatchItem(null, null, queued.refusal().toProblem(null))
                         : new MessageDtos.BatchItem(queued.id(), queued.status(), null)).toList());
     }
 
-    /** One reply's fate: its message (new or already queued under its key), or why it was refused. */
-    private record Enqueued(UUID id, String status, ProblemException refusal) {
+    /**
+     * One reply's fate: its message (new, {@code fresh}, or already queued under its key), or why it
+     * was refused.
+     */
+    private record Enqueued(UUID id, String status, ProblemException refusal, boolean fresh) {
+    }
+
+    /** The transaction's outcome: each reply's fate, and the new messages it claimed to send at once. */
+    private record Queued(List<Enqueued> outcomes, List<OutboxSender.Claimed> claimed) {
+
+        /** Whether some new message stays queued for the sender's rounds. */
+        boolean leftQueued() {
+            return outcomes.stream().filter(o -> o != null && o.fresh()).count() > claimed.size();
+        }
     }
 
     /**
      * Text and interactive messages (the bot's replies, an agent's answers), each in one statement: queued
      * under its key unless one is already, or the contact opted out (all but its confirmation) or was
-     * erased. A concurrent caller with the same key that won the insert is read back.
+     * erased. A concurrent caller with the same key that won the insert is read back. The new ones
+     * that can go at once are claimed by the same transaction and sent after it commits
+     * ({@link ImmediateSends}); the sender's rounds are woken for the others, once those are sent.
      */
     private Uni<List<Enqueued>> enqueueReplies(UUID clienteId, List<MessageDtos.SendRequest> requests) {
         List<Tuple> values = requests.stream().map(request -> Tuple.tuple().addUUID(clienteId)
@@ -123,7 +139,20 @@ public class MessageService {
                 .addString(request.to() != null ? request.to() : request.recipient())
                 .addString(request.type()).addString(JsonMaps.text(MetaPayload.of(request)))).toList();
         return sql.forTenant(clienteId, connection -> connection.preparedQuery(ENQUEUE_REPLY).executeBatch(values)
-                        .map(MessageService::outcomes))
+                        .map(MessageService::outcomes)
+                        .compose(outcomes -> immediate.claim(connection, outcomes.stream()
+                                        .filter(o -> o != null && o.fresh()).map(Enqueued::id).toList())
+                                .map(claimed -> new Queued(outcomes, claimed))))
+                .invoke(queued -> {
+                    // the reply waits for none of these sends
+                    Uni<Void> sends = immediate.send(queued.claimed());
+                    if (queued.leftQueued()) {
+                        sends.subscribe().with(done -> sender.wake());
+                    } else {
+                        sends.subscribe().with(done -> { });
+                    }
+                })
+                .map(Queued::outcomes)
                 .chain(outcomes -> {
                     List<Uni<Enqueued>> each = new ArrayList<>();
                     for (int i = 0; i < outcomes.size(); i++) {
@@ -131,7 +160,7 @@ public class MessageService {
                         each.add(outcomes.get(i) != null ? Uni.createFrom().item(outcomes.get(i))
                                 : sql.forTenant(clienteId, BY_KEY, Tuple.of(clienteId, key)).map(rows -> {
                                     Row row = rows.iterator().next();
-                                    return new Enqueued(row.getUUID(0), row.getString(1), null);
+                                    return new Enqueued(row.getUUID(0), row.getString(1), null, false);
                                 }));
                     }
                     return Uni.join().all(each).andFailFast();
@@ -150,8 +179,9 @@ public class MessageService {
             Row row = rows.next();
             String outcome = row.getString(0);
             boolean erased = OptOuts.ERASED_PROBLEM_TYPE.equals(outcome);
-            outcomes.add(erased || OptOuts.PROBLEM_TYPE.equals(outcome) ? new Enqueued(null, null, OptOuts.refusal(erased))
-                    : new Enqueued(row.getUUID(1), row.getString(2), null));
+            outcomes.add(erased || OptOuts.PROBLEM_TYPE.equals(outcome)
+                    ? new Enqueued(null, null, OptOuts.refusal(erased), false)
+                    : new Enqueued(row.getUUID(1), row.getString(2), null, "queued".equals(outcome)));
         }
         return outcomes;
     }

@@ -208,10 +208,11 @@ public class OutboxSender {
     }
 
     /** A message the claim took, with what its send needs (the claim answers them: no load per message). */
-    private record Claimed(UUID id, UUID clienteId, String phoneNumberId, String payload) {
+    record Claimed(UUID id, UUID clienteId, String phoneNumberId, String payload) {
     }
 
-    private Uni<Void> send(Claimed message) {
+    /** Sends a claimed message and records what Meta answered. */
+    Uni<Void> send(Claimed message) {
         Executor eventLoop = EventLoop.current();
         Timer.Sample timing = Timer.start(metrics);
         return credentials.get(message.clienteId(), message.phoneNumberId())

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,21 +23,28 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class RateGovernor {
 
-    private static final String ENSURE = """
-            insert into send_rates (phone_number_id, rate, ceiling, tokens)
-            values ($1, $2, $2, $2)
-            on conflict (phone_number_id) do update set ceiling = excluded.ceiling""";
-    /** Refill and additive increase, then answer the tokens available (row locked until commit). */
-    private static final String REFILL = """
-            update send_rates set
-                rate = least(ceiling, rate + floor(extract(epoch from now() - clean_since))),
-                clean_since = clean_since + make_interval(secs => floor(extract(epoch from now() - clean_since))),
-                tokens = least(least(ceiling, rate + floor(extract(epoch from now() - clean_since))),
-                               tokens + rate * extract(epoch from now() - refilled_at)),
+    /**
+     * Makes the number's bucket (full) or refills it (and adds back one message/s per clean second),
+     * then takes up to {@code $3} whole tokens: one write, whose row lock holds until commit. The
+     * bucket's available tokens, {@code available}, are spelled out twice below (SQL has no local names).
+     */
+    private static final String GRANT = """
+            insert into send_rates as s (phone_number_id, rate, ceiling, tokens, granted)
+            values ($1, $2, $2, $2 - least($3, floor($2)), least($3, floor($2)))
+            on conflict (phone_number_id) do update set
+                ceiling = excluded.ceiling,
+                rate = least(excluded.ceiling, s.rate + floor(extract(epoch from now() - s.clean_since))),
+                clean_since = s.clean_since + make_interval(secs => floor(extract(epoch from now() - s.clean_since))),
+                tokens = least(least(excluded.ceiling, s.rate + floor(extract(epoch from now() - s.clean_since))),
+                               s.tokens + s.rate * extract(epoch from now() - s.refilled_at))
+                         - least($3, greatest(0, floor(least(
+                               least(excluded.ceiling, s.rate + floor(extract(epoch from now() - s.clean_since))),
+                               s.tokens + s.rate * extract(epoch from now() - s.refilled_at))))),
+                granted = least($3, greatest(0, floor(least(
+                              least(excluded.ceiling, s.rate + floor(extract(epoch from now() - s.clean_since))),
+                              s.tokens + s.rate * extract(epoch from now() - s.refilled_at))))),
                 refilled_at = now()
-            where phone_number_id = $1
-            returning tokens, rate""";
-    private static final String TAKE = "update send_rates set tokens = tokens - $2 where phone_number_id = $1";
+            returning granted, rate""";
     private static final String HALVE = """
             update send_rates set rate = greatest(1, rate / 2), tokens = least(tokens, greatest(1, rate / 2)),
                                   clean_since = now()
@@ -65,24 +71,16 @@ public class RateGovernor {
     }
 
     /**
-     * How many of {@code wanted} messages the number may send now; takes those tokens. Runs on the
-     * sender's cross-tenant transaction ({@code connection}); the bucket is made and refilled in
-     * one write.
+     * How many of {@code wanted} messages the number may send now; takes those tokens. Runs in the
+     * caller's transaction ({@code connection}): the round's, or the one that queued the messages.
      */
     public Future<Integer> grant(SqlConnection connection, String phoneNumberId, int wanted) {
-        double ceiling = ceiling(phoneNumberId);
-        Future<?> ensured = connection.preparedQuery(ENSURE).execute(Tuple.of(phoneNumberId, ceiling));
-        Future<RowSet<Row>> refilled = connection.preparedQuery(REFILL).execute(Tuple.of(phoneNumberId));
-        return Future.all(ensured, refilled).compose(both -> {
-            Row bucket = refilled.result().iterator().next();
-            currentRate(phoneNumberId).set(bucket.getDouble(1));
-            int granted = (int) Math.min(wanted, Math.floor(bucket.getDouble(0)));
-            if (granted <= 0) {
-                return Future.succeededFuture(0);
-            }
-            return connection.preparedQuery(TAKE).execute(Tuple.of(phoneNumberId, (double) granted))
-                    .map(taken -> granted);
-        });
+        return connection.preparedQuery(GRANT).execute(Tuple.of(phoneNumberId, ceiling(phoneNumberId), (double) wanted))
+                .map(rows -> {
+                    Row bucket = rows.iterator().next();
+                    currentRate(phoneNumberId).set(bucket.getDouble(1));
+                    return bucket.getInteger(0);
+                });
     }
 
     /** Meta said the number sends too fast (130429): halve its rate (multiplicative decrease). */
