@@ -17,8 +17,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the worker on, as in production: a webhook's message is answered by the background rounds alone,
- * woken by the database's notification of the insert (the timed round is a minute away here).
+ * With the worker on, as in production: a webhook's message is answered without anyone driving the
+ * worker (the timed round is a minute away here): claimed as it is stored ({@link ImmediateTurnsTest}),
+ * or by a round the database's notification of the insert wakes.
  */
 @QuarkusTest
 @TestProfile(BackgroundWorkerTest.WorkerOn.class)

@@ -114,12 +114,24 @@ public class InboxProcessor {
      */
     public Uni<Integer> round() {
         return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> processOrRetrySoon(row))
-                        .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
-                                row.id()))
-                        .onFailure().recoverWithNull())
+                .onItem().transformToUni(row -> IsolatedContexts.run(vertx, () -> answer(row)))
                 .merge(Math.max(1, config.concurrency()))
                 .collect().asList().map(done -> claimed.size()));
+    }
+
+    /**
+     * Answers one message already claimed (at storing: {@link ImmediateTurns}) as a round would;
+     * never fails (a turn that could not be answered is tried again soon, as in a round).
+     */
+    Uni<Void> answer(UUID id, UUID clienteId, String phoneNumberId) {
+        return answer(new Claimed(id, clienteId, phoneNumberId));
+    }
+
+    private Uni<Void> answer(Claimed claimed) {
+        return processOrRetrySoon(claimed)
+                .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
+                        claimed.id()))
+                .onFailure().recoverWithNull();
     }
 
     /** A claimed message, its tenant and the business number it was sent to. */

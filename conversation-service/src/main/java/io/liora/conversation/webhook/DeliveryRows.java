@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.liora.conversation.privacy.Tombstones;
+import io.liora.conversation.processing.ImmediateTurns;
 import io.liora.conversation.tenant.TenantServiceApi;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The statements that store deliveries: all the messages of any number of deliveries in one
- * statement (each row through {@code liora_store_inbound}, V9), all their statuses in another,
+ * statement (each row through {@code liora_store_inbound}, V9 and V13), all their statuses in another,
  * each once. The rows go to PostgreSQL as one JSON document, read by {@code json_to_recordset}.
  */
 @ApplicationScoped
@@ -31,18 +32,25 @@ class DeliveryRows {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    /** In the rows' order (a new customer's first message makes the contact the next one finds). */
+    /**
+     * In the rows' order (a new customer's first message makes the contact the next one finds); the
+     * rows marked {@code claim} are stored claimed for this replica when they can be ($2: the
+     * lease, V13).
+     */
     private static final String STORE_MESSAGES = """
-            select r.i, liora_store_inbound(r.cliente, r.resolve, r.phone_hash, r.bsuid_hash, r.phone, r.bsuid,
-                       r.parent, r.username, r.name, r.previous_phone, r.previous_bsuid, r.wamid, r.number, r.type,
-                       cast(r.message as jsonb), r.original, r.anomalies, r.sent_at, r.status, r.reason, r.media_id,
-                       r.media_type, r.media_expires_at)
+            select r.i, s.stored, s.message_id, s.claimed
             from (select * from json_to_recordset(cast(cast($1 as text) as json)) as x(
                       i int, cliente uuid, resolve boolean, phone_hash text, bsuid_hash text, phone text, bsuid text,
                       parent text, username text, name text, previous_phone text, previous_bsuid text, wamid text,
                       number text, type text, message text, original text, anomalies text, sent_at timestamptz,
-                      status text, reason text, media_id text, media_type text, media_expires_at timestamptz)
-                  order by i) r""";
+                      status text, reason text, media_id text, media_type text, media_expires_at timestamptz,
+                      claim boolean)
+                  order by i) r
+            cross join lateral liora_store_inbound(r.cliente, r.resolve, r.phone_hash, r.bsuid_hash, r.phone, r.bsuid,
+                       r.parent, r.username, r.name, r.previous_phone, r.previous_bsuid, r.wamid, r.number, r.type,
+                       cast(r.message as jsonb), r.original, r.anomalies, r.sent_at, r.status, r.reason, r.media_id,
+                       r.media_type, r.media_expires_at,
+                       case when r.claim then cast($2 as double precision) end) s""";
     /**
      * A status to an erased person is dropped until they write again: until then it can only be of
      * a message sent before the erasure (a "read" may come days later).
@@ -84,17 +92,26 @@ class DeliveryRows {
     }
 
     private final Tombstones tombstones;
+    private final ImmediateTurns turns;
 
-    DeliveryRows(Tombstones tombstones) {
+    DeliveryRows(Tombstones tombstones, ImmediateTurns turns) {
         this.tombstones = tombstones;
+        this.turns = turns;
+    }
+
+    /** What a transaction stored: one tally per delivery, and the messages it claimed for this replica. */
+    record Stored(List<Tally> tallies, List<ImmediateTurns.Claimed> claimed, boolean leftForRounds) {
     }
 
     /**
      * Stores the deliveries' messages and statuses in the connection's transaction, both statements
-     * sent at once (the connection pipelines them); one tally each.
+     * sent at once (the connection pipelines them); one tally each. Up to {@code claimable} of the
+     * messages to answer are stored claimed for this replica, where they can be (V13).
      */
-    Future<List<Tally>> store(SqlConnection connection, List<Delivery> deliveries) {
+    Future<Stored> store(SqlConnection connection, List<Delivery> deliveries, int claimable) {
         List<Tally> tallies = deliveries.stream().map(d -> new Tally()).toList();
+        List<ImmediateTurns.Claimed> claimed = new ArrayList<>();
+        boolean[] leftForRounds = {false};
         List<MessageRow> messages = new ArrayList<>();
         List<Integer> messageOwners = new ArrayList<>();
         List<StatusRow> statuses = new ArrayList<>();
@@ -102,7 +119,11 @@ class DeliveryRows {
         for (int d = 0; d < deliveries.size(); d++) {
             Delivery delivery = deliveries.get(d);
             for (WebhookPayload.Message message : delivery.payload().messages()) {
-                messages.add(messageRow(messages.size(), message, delivery.owners()));
+                MessageRow row = messageRow(messages.size(), message, delivery.owners(), claimable > 0);
+                if (row.claim()) {
+                    claimable--;
+                }
+                messages.add(row);
                 messageOwners.add(d);
             }
             for (WebhookPayload.Status status : delivery.payload().statuses()) {
@@ -116,18 +137,29 @@ class DeliveryRows {
             }
         }
         Future<?> storedMessages = messages.isEmpty() ? Future.succeededFuture()
-                : connection.preparedQuery(STORE_MESSAGES).execute(Tuple.of(json(messages))).onSuccess(rows -> {
-                    for (Row row : rows) {
-                        tallies.get(messageOwners.get(row.getInteger(0))).add(row.getString(1));
-                    }
-                });
+                : connection.preparedQuery(STORE_MESSAGES).execute(Tuple.of(json(messages), turns.leaseSeconds()))
+                        .onSuccess(rows -> {
+                            for (Row row : rows) {
+                                int i = row.getInteger(0);
+                                String result = row.getString(1);
+                                tallies.get(messageOwners.get(i)).add(result);
+                                if (Boolean.TRUE.equals(row.getBoolean(3))) {
+                                    MessageRow stored = messages.get(i);
+                                    claimed.add(new ImmediateTurns.Claimed(row.getUUID(2), stored.cliente(),
+                                            stored.number()));
+                                } else if ("pending".equals(result)) {
+                                    leftForRounds[0] = true;
+                                }
+                            }
+                        });
         Future<?> storedStatuses = statuses.isEmpty() ? Future.succeededFuture()
                 : connection.preparedQuery(STORE_STATUSES).execute(Tuple.of(json(statuses))).onSuccess(rows -> {
                     for (Row row : rows) {
                         tallies.get(statusOwners.get(row.getString(0) + " " + row.getString(1))).statuses++;
                     }
                 });
-        return Future.all(storedMessages, storedStatuses).map(stored -> tallies);
+        return Future.all(storedMessages, storedStatuses)
+                .map(stored -> new Stored(tallies, claimed, leftForRounds[0]));
     }
 
     /** Keeps a message PostgreSQL refused as {@code malformed}, with only what any column holds. */
@@ -140,7 +172,7 @@ class DeliveryRows {
     }
 
     private MessageRow messageRow(int index, WebhookPayload.Message message,
-            Map<String, Optional<TenantServiceApi.NumberOwner>> owners) {
+            Map<String, Optional<TenantServiceApi.NumberOwner>> owners, boolean mayClaim) {
         Optional<TenantServiceApi.NumberOwner> owner = owners.get(message.phoneNumberId());
         String status;
         String reason;
@@ -164,7 +196,7 @@ class DeliveryRows {
                 message.anomalies().isEmpty() ? null : cut(String.join("; ", message.anomalies()), 1000),
                 text(message.sentAt()), status, reason,
                 media == null ? null : media.id(), media == null ? null : media.mimeType(),
-                media == null ? null : text(media.expiresAt()));
+                media == null ? null : text(media.expiresAt()), mayClaim && "pending".equals(status));
     }
 
     /** Why a message to this number cannot be answered, or {@code null}. */
@@ -197,11 +229,15 @@ class DeliveryRows {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** A message as {@code liora_store_inbound} takes it; {@code i} keeps the delivery's order. */
+    /**
+     * A message as {@code liora_store_inbound} takes it; {@code i} keeps the delivery's order,
+     * {@code claim} asks for it to be stored claimed when it can be.
+     */
     private record MessageRow(int i, UUID cliente, boolean resolve, String phoneHash, String bsuidHash, String phone,
             String bsuid, String parent, String username, String name, String previousPhone, String previousBsuid,
             String wamid, String number, String type, String message, String original, String anomalies,
-            String sentAt, String status, String reason, String mediaId, String mediaType, String mediaExpiresAt) {
+            String sentAt, String status, String reason, String mediaId, String mediaType, String mediaExpiresAt,
+            boolean claim) {
     }
 
     private record StatusRow(UUID cliente, String wamid, String status, String item, String recipientHash,

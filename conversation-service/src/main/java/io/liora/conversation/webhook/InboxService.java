@@ -4,6 +4,7 @@ import io.liora.common.persistence.EventLoop;
 import io.liora.common.persistence.TenantSql;
 import io.liora.common.problem.DatabaseErrors;
 import io.liora.common.work.GroupCommit;
+import io.liora.conversation.processing.ImmediateTurns;
 import io.liora.conversation.tenant.NumberOwners;
 import io.liora.conversation.tenant.TenantServiceApi;
 import io.liora.conversation.webhook.DeliveryRows.Delivery;
@@ -62,6 +63,7 @@ public class InboxService {
     private final MeterRegistry metrics;
     private final DeliveryRows rows;
     private final GroupCommit<Delivery, Stored> together;
+    private final ImmediateTurns turns;
 
     /** The webhook's own connections (a batch in flight at a time needs one; two cover its commit's overlap). */
     static final String POOL = "webhook";
@@ -69,8 +71,9 @@ public class InboxService {
     public InboxService(@ReactiveDataSource(POOL) Pool connections,
             @ConfigProperty(name = "liora.database.cross-tenant-role", defaultValue = "liora_cross_tenant")
             String crossTenantRole, NumberOwners owners, MeterRegistry metrics, DeliveryRows rows,
-            Vertx vertx) {
+            ImmediateTurns turns, Vertx vertx) {
         this.sql = new TenantSql(connections, crossTenantRole);
+        this.turns = turns;
         this.owners = owners;
         this.metrics = metrics;
         this.rows = rows;
@@ -116,16 +119,26 @@ public class InboxService {
                 });
     }
 
+    /**
+     * The deliveries in one transaction; the messages it stored claimed for this replica are
+     * answered once it commits ({@link ImmediateTurns}).
+     */
     private Uni<List<Stored>> storeTogether(List<Delivery> deliveries) {
-        return sql.acrossTenants(connection -> rows.store(connection, deliveries))
-                .map(tallies -> tallies.stream().map(DeliveryRows.Tally::stored).toList());
+        int places = turns.reserve(deliveries.stream().mapToInt(d -> d.payload().messages().size()).sum());
+        return sql.acrossTenants(connection -> rows.store(connection, deliveries, places))
+                .onFailure().invoke(() -> turns.release(places))
+                .map(stored -> {
+                    turns.release(places - stored.claimed().size());
+                    turns.answer(stored.claimed(), stored.leftForRounds());
+                    return stored.tallies().stream().map(DeliveryRows.Tally::stored).toList();
+                });
     }
 
     /** The delivery in a transaction of its own; refused again, message by message. */
     private Uni<Stored> alone(Delivery delivery, Throwable refusal) {
         LOG.infof("A transaction of webhook deliveries was refused (%s); storing them one at a time", refusal.toString());
-        return sql.acrossTenants(connection -> rows.store(connection, List.of(delivery)))
-                .map(tallies -> tallies.get(0).stored())
+        return sql.acrossTenants(connection -> rows.store(connection, List.of(delivery), 0))
+                .map(stored -> stored.tallies().get(0).stored())
                 .onFailure(InboxService::refusedData).recoverWithUni(e -> {
                     LOG.warnf("A delivery was refused as a whole (%s); storing its messages one by one", e.toString());
                     return oneByOne(delivery);
@@ -139,8 +152,8 @@ public class InboxService {
         for (WebhookPayload.Message message : delivery.payload().messages()) {
             Delivery single = new Delivery(new WebhookPayload(List.of(message), List.of(), 0, List.of()),
                     delivery.owners());
-            chain = chain.chain(() -> sql.acrossTenants(connection -> rows.store(connection, List.of(single)))
-                    .map(tallies -> tallies.get(0))
+            chain = chain.chain(() -> sql.acrossTenants(connection -> rows.store(connection, List.of(single), 0))
+                    .map(stored -> stored.tallies().get(0))
                     .onFailure(InboxService::refusedData).recoverWithUni(e -> sql.acrossTenants(connection ->
                             rows.refused(connection, message, sqlState(e)))
                             .map(result -> {
@@ -152,9 +165,9 @@ public class InboxService {
         }
         // statuses are Meta's receipts of our own messages: stored together, as before
         Delivery statusesOnly = new Delivery(delivery.payload().statusesOnly(), delivery.owners());
-        return chain.chain(() -> sql.acrossTenants(connection -> rows.store(connection, List.of(statusesOnly))))
-                .map(tallies -> {
-                    tally.merge(tallies.get(0));
+        return chain.chain(() -> sql.acrossTenants(connection -> rows.store(connection, List.of(statusesOnly), 0)))
+                .map(stored -> {
+                    tally.merge(stored.tallies().get(0));
                     return tally.stored();
                 });
     }

@@ -1,0 +1,116 @@
+package io.liora.conversation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.liora.testing.InjectWireMock;
+import io.liora.testing.TestDb;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the worker on, as in production (the timed round a minute away): a customer's message that
+ * is their only pending one is stored already claimed by the webhook's transaction and answered by
+ * this replica when it commits, without a round; a message whose contact has another one pending is
+ * left to the rounds, which are woken when that turn is over, so it follows at once, in order.
+ */
+@QuarkusTest
+@TestProfile(BackgroundWorkerTest.WorkerOn.class)
+class ImmediateTurnsTest {
+
+    @InjectWireMock
+    WireMockServer wiremock;
+
+    @Inject
+    MeterRegistry registry;
+
+    UUID tenant;
+    String number;
+
+    @BeforeEach
+    void stubs() {
+        wiremock.resetAll();
+        Webhooks.tenantService(wiremock);
+        tenant = UUID.randomUUID();
+        number = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+        Webhooks.number(wiremock, number, tenant, "activo");
+        QueuedReplies.accept(wiremock);
+        wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
+                "{\"intent\":\"none\",\"confidence\":0,\"source\":\"disabled\"}")));
+    }
+
+    @Test
+    void aMessageIsClaimedByTheTransactionThatStoresItAndAnsweredWithoutARound() throws InterruptedException {
+        double before = immediateTurns();
+        String wamid = Webhooks.wamid();
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(wamid, "56912345678", Webhooks.now(), "hola"), ""))
+                .then().statusCode(200);
+
+        // claimed before the answer: no round could have taken it (it was not visible to one)
+        Map<String, Object> stored = message(wamid);
+        assertThat(stored).containsEntry("attempts", 1);
+        assertThat("done".equals(stored.get("status")) || stored.get("claimed_until") != null)
+                .as(stored.toString()).isTrue();
+        awaitReplies(1);
+        assertThat(message(wamid)).containsEntry("status", "done").containsEntry("attempts", 1);
+        assertThat(immediateTurnsSince(before)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aContactsSecondMessageIsLeftToTheRoundsAndAnsweredRightAfterTheFirst() throws InterruptedException {
+        double before = immediateTurns();
+        String first = Webhooks.wamid();
+        String second = Webhooks.wamid();
+        long now = Webhooks.now();
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(first, "56912345679", now - 1, "hola") + ","
+                + Webhooks.text(second, "56912345679", now, "gracias"), "")).then().statusCode(200);
+
+        assertThat(message(first)).containsEntry("attempts", 1);
+        // the timed round is a minute away: only the wake after the first turn answers the second now
+        List<JsonNode> replies = awaitReplies(2);
+        assertThat(replies.get(0).path("idempotency_key").asText()).startsWith(first + ":");
+        assertThat(replies.get(replies.size() - 1).path("idempotency_key").asText()).startsWith(second + ":");
+        assertThat(message(second)).containsEntry("status", "done");
+        assertThat(immediateTurnsSince(before)).as("the second by a round").isEqualTo(1.0);
+    }
+
+    private Map<String, Object> message(String wamid) {
+        return TestDb.query(tenant, "select status, attempts, claimed_until from inbound_messages where wamid = ?",
+                wamid).get(0);
+    }
+
+    /** The replies queued so far, once there are at least {@code count} (5 s at most). */
+    private List<JsonNode> awaitReplies(int count) throws InterruptedException {
+        for (int i = 0; i < 50 && QueuedReplies.all(wiremock).size() < count; i++) {
+            Thread.sleep(100);
+        }
+        List<JsonNode> replies = QueuedReplies.all(wiremock);
+        assertThat(replies).hasSizeGreaterThanOrEqualTo(count);
+        return replies;
+    }
+
+    /** The immediate turns counted since {@code before}, once the last one's count has landed. */
+    private double immediateTurnsSince(double before) throws InterruptedException {
+        for (int i = 0; i < 20 && immediateTurns() == before; i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(100);
+        return immediateTurns() - before;
+    }
+
+    private double immediateTurns() {
+        Counter counter = registry.find("liora.inbox.immediate.turns").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
