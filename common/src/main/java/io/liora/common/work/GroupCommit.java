@@ -3,13 +3,11 @@ package io.liora.common.work;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
-import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,10 +18,6 @@ import org.jboss.logging.Logger;
  *
  * <p>Each request's answer comes when its batch is done; a batch that fails fails each of its
  * requests with that failure, and the caller decides what to do alone (the next batch goes on).
- *
- * <p>Requests that may wait ({@link #lingering}) and find nothing in flight wait that long for
- * company before their batch starts (PostgreSQL's {@code commit_delay}, for requests whose answer
- * is not urgent); a request that may not wait arriving meanwhile starts the batch at once, with them.
  *
  * @param <T> a request
  * @param <R> its answer
@@ -38,10 +32,6 @@ public final class GroupCommit<T, R> {
     private final IntConsumer batchSizes;
     private final ArrayDeque<Waiting<T, R>> waiting = new ArrayDeque<>();
     private boolean inFlight;
-    private long lingerMillis;
-    private Predicate<T> mayWait = request -> false;
-    /** The timer of a batch waiting for company, or -1. */
-    private long lingerTimer = -1;
 
     /**
      * @param maxBatch   at most this many requests in one batch
@@ -59,50 +49,19 @@ public final class GroupCommit<T, R> {
         this.batchSizes = batchSizes;
     }
 
-    /**
-     * Lets the requests {@code mayWait} accepts wait up to {@code linger} for others when nothing is
-     * in flight: fewer, larger batches at a little latency for them; the others never wait.
-     */
-    public GroupCommit<T, R> lingering(Duration linger, Predicate<T> mayWait) {
-        this.lingerMillis = linger.toMillis();
-        this.mayWait = mayWait;
-        return this;
-    }
-
     /** Handles {@code request} in the next batch; its answer arrives on the batch's context. */
     public Uni<R> submit(T request) {
         return Uni.createFrom().emitter(emitter -> {
-            boolean start = false;
+            boolean start;
             synchronized (this) {
                 waiting.add(new Waiting<>(request, emitter));
-                boolean waits = lingerMillis > 0 && mayWait.test(request);
-                if (!inFlight) {
-                    inFlight = true;
-                    if (waits) {
-                        lingerTimer = vertx.setTimer(lingerMillis, id -> lingerOver());
-                    } else {
-                        start = true;
-                    }
-                } else if (lingerTimer >= 0 && !waits) {
-                    vertx.cancelTimer(lingerTimer);
-                    lingerTimer = -1;
-                    start = true;
-                }
+                start = !inFlight;
+                inFlight = true;
             }
             if (start) {
                 next();
             }
         });
-    }
-
-    private void lingerOver() {
-        synchronized (this) {
-            if (lingerTimer < 0) {
-                return; // a request that could not wait started the batch meanwhile
-            }
-            lingerTimer = -1;
-        }
-        next();
     }
 
     private void next() {

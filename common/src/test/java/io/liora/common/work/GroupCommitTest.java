@@ -119,33 +119,4 @@ class GroupCommitTest {
         assertThat(beside.join()).isEqualTo("BESIDE");
         assertThat(engine.submit("after").await().atMost(WAIT)).isEqualTo("AFTER");
     }
-
-    @Test
-    void requestsThatMayWaitWaitForCompanyAndGoTogether() throws Exception {
-        // lower case may wait (a status, say), upper case may not
-        GroupCommit<String, String> engine = engine(100)
-                .lingering(Duration.ofMillis(300), request -> request.equals(request.toLowerCase()));
-        gates.forEach(gate -> gate.complete(null));
-        CompletableFuture<String> a = engine.submit("a").subscribeAsCompletionStage();
-        Thread.sleep(50);
-        CompletableFuture<String> b = engine.submit("b").subscribeAsCompletionStage();
-        Thread.sleep(50);
-        assertThat(handled).as("still waiting for company").isEmpty();
-        assertThat(List.of(a.join(), b.join())).containsExactly("A", "B");
-        assertThat(handled).containsExactly(List.of("a", "b"));
-    }
-
-    @Test
-    void aRequestThatMayNotWaitStartsTheWaitingBatchAtOnce() {
-        GroupCommit<String, String> engine = engine(100)
-                .lingering(Duration.ofSeconds(30), request -> request.equals(request.toLowerCase()));
-        gates.forEach(gate -> gate.complete(null));
-        CompletableFuture<String> a = engine.submit("a").subscribeAsCompletionStage();
-        // far sooner than the 30 s a would wait alone
-        assertThat(engine.submit("M").await().atMost(WAIT)).isEqualTo("M");
-        assertThat(a.join()).isEqualTo("A");
-        assertThat(handled).containsExactly(List.of("a", "M"));
-        // nothing in flight again: a request that may not wait goes at once
-        assertThat(engine.submit("N").await().atMost(WAIT)).isEqualTo("N");
-    }
 }

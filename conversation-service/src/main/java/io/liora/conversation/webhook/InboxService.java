@@ -16,7 +16,6 @@ import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,9 +34,7 @@ import org.jboss.logging.Logger;
  * <p>Concurrent deliveries are group-committed ({@link GroupCommit}): those that arrive while one
  * transaction commits are stored by the next, all their messages in one statement and all their
  * statuses in another ({@link DeliveryRows}), and each is answered after the commit that holds its
- * rows. A replica under load so pays one transaction for many webhooks instead of one each; a
- * delivery of statuses alone that finds nothing in flight waits {@code liora.webhook.status-linger}
- * (5 ms) for others, and a message arriving meanwhile takes them along at once. The
+ * rows. A replica under load so pays one transaction for many webhooks instead of one each. The
  * webhook stores on connections of its own (the {@code webhook} pool): however many turns the
  * workers have in flight, a webhook never waits for one of their connections.
  *
@@ -74,8 +71,7 @@ public class InboxService {
     public InboxService(@ReactiveDataSource(POOL) Pool connections,
             @ConfigProperty(name = "liora.database.cross-tenant-role", defaultValue = "liora_cross_tenant")
             String crossTenantRole, NumberOwners owners, MeterRegistry metrics, DeliveryRows rows,
-            ImmediateTurns turns, Vertx vertx,
-            @ConfigProperty(name = "liora.webhook.status-linger", defaultValue = "PT0.005S") Duration statusLinger) {
+            ImmediateTurns turns, Vertx vertx) {
         this.sql = new TenantSql(connections, crossTenantRole);
         this.turns = turns;
         this.owners = owners;
@@ -83,9 +79,8 @@ public class InboxService {
         this.rows = rows;
         DistributionSummary batches = DistributionSummary.builder("liora.webhook.transaction.deliveries")
                 .description("Webhook deliveries stored by one transaction").register(metrics);
-        // a delivery of statuses alone (three per reply) waits a moment for others: fewer transactions
         this.together = new GroupCommit<>(vertx, MAX_DELIVERIES_PER_TRANSACTION, this::storeTogether,
-                batches::record).lingering(statusLinger, delivery -> delivery.payload().messages().isEmpty());
+                batches::record);
     }
 
     /**
