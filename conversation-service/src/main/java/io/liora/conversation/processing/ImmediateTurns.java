@@ -1,5 +1,6 @@
 package io.liora.conversation.processing;
 
+import io.liora.common.work.InFlight;
 import io.liora.common.work.IsolatedContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers the messages the webhook's transaction claimed as it stored them (V13): a customer's
@@ -32,7 +32,7 @@ public class ImmediateTurns {
     private final InboxWorker worker;
     private final Vertx vertx;
     private final Counter answered;
-    private final AtomicInteger places = new AtomicInteger();
+    private final InFlight places;
 
     public ImmediateTurns(InboxConfig config, InboxProcessor processor, InboxWorker worker, Vertx vertx,
             MeterRegistry metrics) {
@@ -40,6 +40,7 @@ public class ImmediateTurns {
         this.processor = processor;
         this.worker = worker;
         this.vertx = vertx;
+        this.places = new InFlight(config.concurrency());
         this.answered = Counter.builder("liora.inbox.immediate.turns")
                 .description("Messages claimed as they were stored and answered without a round of the inbox")
                 .register(metrics);
@@ -52,26 +53,12 @@ public class ImmediateTurns {
 
     /** Reserves places for up to {@code wanted} turns; answers how many it got (none where no workers run). */
     public int reserve(int wanted) {
-        if (!config.workerEnabled() || wanted <= 0) {
-            return 0;
-        }
-        while (true) {
-            int taken = places.get();
-            int granted = Math.min(wanted, config.concurrency() - taken);
-            if (granted <= 0) {
-                return 0;
-            }
-            if (places.compareAndSet(taken, taken + granted)) {
-                return granted;
-            }
-        }
+        return config.workerEnabled() ? places.reserve(wanted) : 0;
     }
 
     /** Gives back places a storing transaction reserved and did not claim. */
     public void release(int unused) {
-        if (unused > 0) {
-            places.addAndGet(-unused);
-        }
+        places.release(unused);
     }
 
     /**
@@ -86,7 +73,7 @@ public class ImmediateTurns {
             turns.add(IsolatedContexts.run(vertx, () -> processor.answer(message.id(), message.clienteId(),
                             message.phoneNumberId()))
                     .invoke(() -> answered.increment())
-                    .eventually(() -> release(1)));
+                    .eventually(() -> places.release(1)));
         }
         if (turns.isEmpty()) {
             if (leftForRounds) {

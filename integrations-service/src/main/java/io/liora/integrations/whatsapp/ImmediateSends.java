@@ -1,5 +1,6 @@
 package io.liora.integrations.whatsapp;
 
+import io.liora.common.work.InFlight;
 import io.liora.common.work.IsolatedContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +56,7 @@ public class ImmediateSends {
     private final Vertx vertx;
     private final Counter sent;
     /** Immediate sends under way in this process: at most {@link WhatsAppConfig#concurrency()}. */
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlight inFlight;
 
     public ImmediateSends(WhatsAppConfig config, RateGovernor rates, OutboxSender sender, Vertx vertx,
             MeterRegistry metrics) {
@@ -64,21 +64,34 @@ public class ImmediateSends {
         this.rates = rates;
         this.sender = sender;
         this.vertx = vertx;
+        this.inFlight = new InFlight(config.concurrency());
         this.sent = Counter.builder("liora.whatsapp.immediate.sends")
                 .description("Replies sent by the call that queued them, without a round of the sender")
                 .register(metrics);
     }
 
     /**
-     * In the queueing transaction: claims those of the just-queued messages ({@code queued}, in
-     * their order) that can be sent at once. On a replica that does not run the sender, none.
+     * Reserves places for up to {@code wanted} sends before the queueing transaction (none on a
+     * replica that does not run the sender); what it does not claim is given back after it.
      */
-    Future<List<OutboxSender.Claimed>> claim(SqlConnection connection, List<UUID> queued) {
-        int room = config.concurrency() - inFlight.get();
-        if (!config.senderEnabled() || queued.isEmpty() || room <= 0) {
+    int reserve(int wanted) {
+        return config.senderEnabled() ? inFlight.reserve(wanted) : 0;
+    }
+
+    /** Gives back places reserved and not claimed. */
+    void release(int unused) {
+        inFlight.release(unused);
+    }
+
+    /**
+     * In the queueing transaction: claims those of the just-queued messages ({@code queued}, in
+     * their order) that can be sent at once, at most {@code places} (reserved before it).
+     */
+    Future<List<OutboxSender.Claimed>> claim(SqlConnection connection, List<UUID> queued, int places) {
+        if (queued.isEmpty() || places <= 0) {
             return Future.succeededFuture(List.of());
         }
-        List<UUID> candidates = queued.subList(0, Math.min(room, queued.size()));
+        List<UUID> candidates = queued.subList(0, Math.min(places, queued.size()));
         return connection.preparedQuery(CLAIM)
                 .execute(Tuple.tuple().addDouble((double) config.claimLease().toSeconds())
                         .addArrayOfUUID(candidates.toArray(UUID[]::new)))
@@ -117,21 +130,20 @@ public class ImmediateSends {
 
     /**
      * After the queueing transaction committed: sends what it claimed, each on a context of its
-     * own, and answers when all are recorded (never failing: a send that fails is retried by the
-     * rounds once its lease ends, as a round's own would be).
+     * own, giving back its place when recorded; answers when all are (never failing: a send that
+     * fails is retried by the rounds once its lease ends, as a round's own would be).
      */
     Uni<Void> send(List<OutboxSender.Claimed> claimed) {
         if (claimed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        inFlight.addAndGet(claimed.size());
         List<Uni<Void>> each = new ArrayList<>();
         for (OutboxSender.Claimed message : claimed) {
             each.add(IsolatedContexts.run(vertx, () -> sender.send(message))
                     .invoke(() -> sent.increment())
                     .onFailure().invoke(e -> LOG.warnf(e, "Sending %s failed; retried when its lease ends", message.id()))
                     .onFailure().recoverWithNull()
-                    .eventually(inFlight::decrementAndGet));
+                    .eventually(() -> inFlight.release(1)));
         }
         return Uni.join().all(each).andCollectFailures().replaceWithVoid();
     }

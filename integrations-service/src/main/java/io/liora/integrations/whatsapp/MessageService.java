@@ -138,12 +138,15 @@ public class MessageService {
                 // Meta takes the phone when both are given
                 .addString(request.to() != null ? request.to() : request.recipient())
                 .addString(request.type()).addString(JsonMaps.text(MetaPayload.of(request)))).toList();
+        int places = immediate.reserve(requests.size());
         return sql.forTenant(clienteId, connection -> connection.preparedQuery(ENQUEUE_REPLY).executeBatch(values)
                         .map(MessageService::outcomes)
                         .compose(outcomes -> immediate.claim(connection, outcomes.stream()
-                                        .filter(o -> o != null && o.fresh()).map(Enqueued::id).toList())
+                                        .filter(o -> o != null && o.fresh()).map(Enqueued::id).toList(), places)
                                 .map(claimed -> new Queued(outcomes, claimed))))
+                .onFailure().invoke(() -> immediate.release(places))
                 .invoke(queued -> {
+                    immediate.release(places - queued.claimed().size());
                     // the reply waits for none of these sends
                     Uni<Void> sends = immediate.send(queued.claimed());
                     if (queued.leftQueued()) {
