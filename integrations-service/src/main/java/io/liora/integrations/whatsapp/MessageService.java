@@ -138,24 +138,7 @@ public class MessageService {
                 // Meta takes the phone when both are given
                 .addString(request.to() != null ? request.to() : request.recipient())
                 .addString(request.type()).addString(JsonMaps.text(MetaPayload.of(request)))).toList();
-        int places = immediate.reserve(requests.size());
-        return sql.forTenant(clienteId, connection -> connection.preparedQuery(ENQUEUE_REPLY).executeBatch(values)
-                        .map(MessageService::outcomes)
-                        .compose(outcomes -> immediate.claim(connection, outcomes.stream()
-                                        .filter(o -> o != null && o.fresh()).map(Enqueued::id).toList(), places)
-                                .map(claimed -> new Queued(outcomes, claimed))))
-                .onFailure().invoke(() -> immediate.release(places))
-                .invoke(queued -> {
-                    immediate.release(places - queued.claimed().size());
-                    // the reply waits for none of these sends
-                    Uni<Void> sends = immediate.send(queued.claimed());
-                    if (queued.leftQueued()) {
-                        sends.subscribe().with(done -> sender.wake());
-                    } else {
-                        sends.subscribe().with(done -> { });
-                    }
-                })
-                .map(Queued::outcomes)
+        return queueAndClaim(clienteId, values)
                 .chain(outcomes -> {
                     List<Uni<Enqueued>> each = new ArrayList<>();
                     for (int i = 0; i < outcomes.size(); i++) {
@@ -168,6 +151,36 @@ public class MessageService {
                     }
                     return Uni.join().all(each).andFailFast();
                 });
+    }
+
+    /**
+     * The transaction that queues the replies and claims those that can go at once, and what
+     * follows its commit (the claimed sent, the unused places given back, the rounds woken for the
+     * rest). It runs to its end even when the caller stops waiting (a client that hung up): what it
+     * claimed is sent all the same, and no place stays taken.
+     */
+    private Uni<List<Enqueued>> queueAndClaim(UUID clienteId, List<Tuple> values) {
+        return Uni.createFrom().emitter(answer -> {
+            int places = immediate.reserve(values.size());
+            sql.forTenant(clienteId, connection -> connection.preparedQuery(ENQUEUE_REPLY).executeBatch(values)
+                            .map(MessageService::outcomes)
+                            .compose(outcomes -> immediate.claim(connection, outcomes.stream()
+                                            .filter(o -> o != null && o.fresh()).map(Enqueued::id).toList(), places)
+                                    .map(claimed -> new Queued(outcomes, claimed))))
+                    .subscribe().with(queued -> {
+                        immediate.release(places - queued.claimed().size());
+                        // the caller's answer waits for none of these sends
+                        immediate.send(queued.claimed()).subscribe().with(sent -> {
+                            if (queued.leftQueued()) {
+                                sender.wake();
+                            }
+                        });
+                        answer.complete(queued.outcomes());
+                    }, failure -> {
+                        immediate.release(places);
+                        answer.fail(failure);
+                    });
+        });
     }
 
     /** Each statement's first row, in the batch's order; {@code null} where a concurrent insert won. */
