@@ -7,9 +7,13 @@ bench_build() {
     BENCH_CP="bench/load/target/classes:$(cat deploy/local/run/bench-load.cp)"
 }
 
+# The generator's JVM: a process of a minute or less, so C1 only (C2 would spend the cores it
+# measures compiling for a peak it never reaches) and the serial collector, as the services use.
+BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+
 # Runs one load: bench_load --rate R --seconds S [--ceiling C] [--label L] [--results F] [--patience S]
 bench_load() {
-    java -Xmx1g -cp "$BENCH_CP" io.liora.bench.WebhookLoad --tenants deploy/local/run/bench-tenants.json "$@"
+    java $BENCH_JVM_OPTS -cp "$BENCH_CP" io.liora.bench.WebhookLoad --tenants deploy/local/run/bench-tenants.json "$@"
 }
 
 # Adds $1 tenants beside the demo one (bench/load/provision.py); writes deploy/local/run/bench-tenants.json.

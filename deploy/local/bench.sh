@@ -93,7 +93,7 @@ status=0
 step() { # label rate seconds; the step's CPU per process, transactions and statements per message too
     echo "== $1: $2 msg/s for $3 s"
     python3 bench/load/costs.py --label "$1@$2" --results "$results" --costs "$costs" -- \
-        java -Xmx1g -cp "$BENCH_CP" io.liora.bench.WebhookLoad --tenants deploy/local/run/bench-tenants.json \
+        java $BENCH_JVM_OPTS -cp "$BENCH_CP" io.liora.bench.WebhookLoad --tenants deploy/local/run/bench-tenants.json \
         --rate "$2" --seconds "$3" --ceiling 1000 --label "$1" --results "$results" --patience 60 \
         | grep -vE "^(calibrated|load started|RESULT)" || status=1
 }

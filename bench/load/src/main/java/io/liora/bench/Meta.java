@@ -53,13 +53,20 @@ final class Meta {
                 .formatted(phoneNumberId, contact, contact, wamid, timestamp, content);
     }
 
-    private String hmac(byte[] body) {
+    /** One keyed {@code Mac} per thread, made once: not a provider lookup and a key schedule per webhook. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(appSecret);
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            return mac;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String hmac(byte[] body) {
+        return HexFormat.of().formatHex(macs.get().doFinal(body)); // doFinal leaves the Mac ready again
     }
 }
