@@ -69,6 +69,47 @@ class ImmediateTurnsTest {
     }
 
     @Test
+    void theTurnIsLoadedAndItsReplyReservedUnderTheCapByTheTransactionThatStoresIt() throws InterruptedException {
+        String wamid = Webhooks.wamid();
+        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(wamid, "56912345670", Webhooks.now(), "hola"), ""))
+                .then().statusCode(200);
+
+        // committed with the message, before the 200: the turn has no load (and no reservation) of its own
+        assertThat(repliesCounted(tenant)).isGreaterThanOrEqualTo(1L);
+        awaitReplies(1);
+        awaitDone(wamid);
+    }
+
+    @Test
+    void oneDeliveryForTwoTenantsLoadsEachTurnNarrowedToItsOwnTenant() throws InterruptedException {
+        UUID other = UUID.randomUUID();
+        String otherNumber = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+        Webhooks.number(wiremock, otherNumber, other, "activo");
+        String mine = Webhooks.wamid();
+        String theirs = Webhooks.wamid();
+        String first = Webhooks.body(number, "", Webhooks.text(mine, "56912345671", Webhooks.now(), "hola"), "");
+        String second = Webhooks.body(otherNumber, "", Webhooks.text(theirs, "56912345672", Webhooks.now(), "hola"), "");
+        // both numbers' entries in one delivery, as Meta may send a business account's
+        String both = "{\"object\":\"whatsapp_business_account\",\"entry\":[" + entry(first) + "," + entry(second)
+                + "]}";
+        Webhooks.deliver(both).then().statusCode(200);
+
+        assertThat(repliesCounted(tenant)).isGreaterThanOrEqualTo(1L);
+        assertThat(repliesCounted(other)).isGreaterThanOrEqualTo(1L);
+        awaitReplies(2);
+        awaitDone(mine);
+        assertThat(TestDb.query(other, "select status from inbound_messages where wamid = ?", theirs))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "done"));
+        // each tenant sees its own message and log only
+        assertThat(TestDb.query(tenant, "select wamid from inbound_messages where wamid in (?, ?)", mine, theirs))
+                .extracting(row -> row.get("wamid")).containsExactly(mine);
+        assertThat(TestDb.query(other, "select count(*) as n from conversation_log where cliente_id = ?", tenant))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("n", 0L));
+        assertThat(TestDb.query(other, "select count(*) as n from conversation_log where cliente_id = ?", other))
+                .singleElement().satisfies(row -> assertThat(((Number) row.get("n")).longValue()).isGreaterThanOrEqualTo(2));
+    }
+
+    @Test
     void aContactsSecondMessageIsLeftToTheRoundsAndAnsweredRightAfterTheFirst() throws InterruptedException {
         double before = immediateTurns();
         String first = Webhooks.wamid();
@@ -84,6 +125,17 @@ class ImmediateTurnsTest {
         assertThat(replies.get(replies.size() - 1).path("idempotency_key").asText()).startsWith(second + ":");
         awaitDone(second);
         assertThat(immediateTurnsSince(before)).as("the second by a round").isEqualTo(1.0);
+    }
+
+    /** The one entry of a delivery made by {@link Webhooks#body}. */
+    private static String entry(String body) {
+        return body.substring(body.indexOf('[') + 1, body.length() - 2);
+    }
+
+    /** The replies counted under the tenant's cap (reply_counts) in the last minute. */
+    private static long repliesCounted(UUID clienteId) {
+        return ((Number) TestDb.query(clienteId, "select coalesce(sum(replies), 0) as n from reply_counts "
+                + "where cliente_id = ?", clienteId).get(0).get("n")).longValue();
     }
 
     private Map<String, Object> message(String wamid) {
