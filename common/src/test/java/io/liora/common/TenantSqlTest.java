@@ -97,39 +97,6 @@ class TenantSqlTest {
     }
 
     @Test
-    void aCrossTenantTransactionNarrowedToATenantSeesAndWritesOnlyThatTenantsRows() {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        write(a, a, "a-1");
-        write(b, b, "b-1");
-        String countBoth = "select count(*) from probe_notes where cliente_id in ($1, $2)";
-        List<Long> seen = sql.acrossTenants(connection -> connection.preparedQuery(countBoth).execute(Tuple.of(a, b))
-                .compose(across -> TenantSql.narrowToTenant(connection, a)
-                        .compose(narrowed -> connection.preparedQuery(countBoth).execute(Tuple.of(a, b)))
-                        .compose(narrowed -> insert(connection, a, "a-2")
-                                .compose(inserted -> TenantSql.narrowToTenant(connection, b))
-                                .compose(again -> connection.preparedQuery(countBoth).execute(Tuple.of(a, b)))
-                                .map(toB -> List.of(count(across), count(narrowed), count(toB))))))
-                .await().atMost(WAIT);
-        assertThat(seen).as("both tenants' rows, then a's one, then (a-2 written as a) b's one")
-                .containsExactly(2L, 1L, 1L);
-        assertThat(texts(a)).containsExactly("a-1", "a-2");
-
-        // narrowed to a, a row of b's is refused, as on a tenant's own transaction
-        assertThatThrownBy(() -> sql.acrossTenants(connection -> TenantSql.narrowToTenant(connection, a)
-                .compose(narrowed -> insert(connection, b, "sneaky"))).await().atMost(WAIT))
-                .isInstanceOf(PgException.class).hasMessageContaining("42501");
-        assertThat(texts(b)).containsExactly("b-1");
-        // the same connection, next: the settings went with the transaction
-        assertThat(pool.query("select count(*) from probe_notes").execute().await().atMost(WAIT)
-                .iterator().next().getLong(0)).isZero();
-    }
-
-    private static long count(io.vertx.sqlclient.RowSet<Row> rows) {
-        return rows.iterator().next().getLong(0);
-    }
-
-    @Test
     void replayableWorkCommitsWithoutWaitingForTheFlushOnlyInItsOwnTransactionAndKeepsItsTenant() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();

@@ -69,19 +69,7 @@ class ImmediateTurnsTest {
     }
 
     @Test
-    void theTurnIsLoadedAndItsReplyReservedUnderTheCapByTheTransactionThatStoresIt() throws InterruptedException {
-        String wamid = Webhooks.wamid();
-        Webhooks.deliver(Webhooks.body(number, "", Webhooks.text(wamid, "56912345670", Webhooks.now(), "hola"), ""))
-                .then().statusCode(200);
-
-        // committed with the message, before the 200: the turn has no load (and no reservation) of its own
-        assertThat(repliesCounted(tenant)).isGreaterThanOrEqualTo(1L);
-        awaitReplies(1);
-        awaitDone(wamid);
-    }
-
-    @Test
-    void oneDeliveryForTwoTenantsLoadsEachTurnNarrowedToItsOwnTenant() throws InterruptedException {
+    void oneDeliveryForTwoTenantsClaimsAndAnswersEachInItsOwnTenant() throws InterruptedException {
         UUID other = UUID.randomUUID();
         String otherNumber = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
         Webhooks.number(wiremock, otherNumber, other, "activo");
@@ -94,10 +82,16 @@ class ImmediateTurnsTest {
                 + "]}";
         Webhooks.deliver(both).then().statusCode(200);
 
-        assertThat(repliesCounted(tenant)).isGreaterThanOrEqualTo(1L);
-        assertThat(repliesCounted(other)).isGreaterThanOrEqualTo(1L);
+        // both claimed by the one transaction that stored them, each answered as its own tenant's
+        assertThat(message(mine)).containsEntry("attempts", 1);
+        assertThat(TestDb.query(other, "select attempts from inbound_messages where wamid = ?", theirs))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("attempts", 1));
         awaitReplies(2);
         awaitDone(mine);
+        for (int i = 0; i < 50 && !"done".equals(TestDb.query(other, "select status from inbound_messages where wamid = ?",
+                theirs).get(0).get("status")); i++) {
+            Thread.sleep(100);
+        }
         assertThat(TestDb.query(other, "select status from inbound_messages where wamid = ?", theirs))
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "done"));
         // each tenant sees its own message and log only
@@ -130,12 +124,6 @@ class ImmediateTurnsTest {
     /** The one entry of a delivery made by {@link Webhooks#body}. */
     private static String entry(String body) {
         return body.substring(body.indexOf('[') + 1, body.length() - 2);
-    }
-
-    /** The replies counted under the tenant's cap (reply_counts) in the last minute. */
-    private static long repliesCounted(UUID clienteId) {
-        return ((Number) TestDb.query(clienteId, "select coalesce(sum(replies), 0) as n from reply_counts "
-                + "where cliente_id = ?", clienteId).get(0).get("n")).longValue();
     }
 
     private Map<String, Object> message(String wamid) {

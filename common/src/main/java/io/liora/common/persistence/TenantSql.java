@@ -39,9 +39,6 @@ public class TenantSql {
             + "', $1, true), set_config('synchronous_commit', 'off', true)";
     private static final String ROLE_SETTING_REPLAYABLE =
             "select set_config('role', $1, true), set_config('synchronous_commit', 'off', true)";
-    /** The session's own role again (row-level security applies to it) and the tenant setting. */
-    private static final String NARROWED_TO_TENANT = "select set_config('role', 'none', true), set_config('"
-            + TenantTransactions.TENANT_SETTING + "', $1, true)";
 
     private final Pool pool;
     private final String crossTenantRole;
@@ -98,17 +95,6 @@ public class TenantSql {
     /** Runs {@code work} in a transaction with the cross-tenant role: only for named cross-tenant paths. */
     public <T> Uni<T> acrossTenants(Function<SqlConnection, Future<T>> work) {
         return inTransaction(ROLE_SETTING, crossTenantRole, work);
-    }
-
-    /**
-     * In a transaction of {@link #acrossTenants(Function)}, narrows the statements sent after this
-     * one to {@code clienteId}'s rows: the session's own role again, under row-level security, with
-     * the tenant setting, both local to the transaction (as {@link #forTenant(UUID, Function)} sets
-     * them). For a cross-tenant path that goes on with one tenant's work in the same transaction;
-     * it may narrow again, to another tenant, but not widen back.
-     */
-    public static Future<RowSet<Row>> narrowToTenant(SqlConnection connection, UUID clienteId) {
-        return connection.preparedQuery(NARROWED_TO_TENANT).execute(Tuple.of(clienteId.toString()));
     }
 
     private <T> Uni<T> tenantTransaction(String setting, UUID clienteId, Function<SqlConnection, Future<T>> work) {

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -121,18 +120,18 @@ public class InboxProcessor {
     }
 
     /**
-     * Answers one message claimed and loaded by the transaction that stored it ({@link ImmediateTurns})
-     * as a round would; never fails (a turn that could not be answered is tried again soon, as in a
-     * round).
+     * Answers one message already claimed (at storing: {@link ImmediateTurns}) as a round would;
+     * never fails (a turn that could not be answered is tried again soon, as in a round).
      */
-    Uni<Void> answer(TurnDecider.Tenant owner, TurnDecider.Work work) {
-        InboundMessage message = work.message();
-        return orRetrySoon(message.id, message.clienteId, () -> turn(message.clienteId, owner, work));
+    Uni<Void> answer(UUID id, UUID clienteId, String phoneNumberId) {
+        return answer(new Claimed(id, clienteId, phoneNumberId));
     }
 
-    /** Never fails: a turn that could not be answered is tried again soon. */
     private Uni<Void> answer(Claimed claimed) {
-        return orRetrySoon(claimed.id(), claimed.clienteId(), () -> process(claimed));
+        return processOrRetrySoon(claimed)
+                .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds",
+                        claimed.id()))
+                .onFailure().recoverWithNull();
     }
 
     /** A claimed message, its tenant and the business number it was sent to. */
@@ -152,40 +151,35 @@ public class InboxProcessor {
      * A message that could not be answered (a service it needs is down) is tried again within
      * seconds (2 s per attempt, at most the lease), not only when its whole lease has run out.
      */
-    private Uni<Void> orRetrySoon(UUID id, UUID clienteId, Supplier<Uni<? extends Void>> turn) {
+    private Uni<Void> processOrRetrySoon(Claimed claimed) {
         Executor context = EventLoop.current();
-        return Uni.createFrom().deferred(turn).emitOn(context)
-                .onFailure().call(failure -> sql.forTenant(clienteId, RETRY_SOON,
-                        Tuple.of(id, (double) config.claimLease().toSeconds())).onFailure().recoverWithNull())
-                .onFailure().invoke(e -> LOG.warnf(e, "Message %s not answered yet; tried again in a few seconds", id))
-                .onFailure().recoverWithNull();
+        return process(claimed).emitOn(context).onFailure().call(failure -> sql.forTenant(claimed.clienteId(),
+                RETRY_SOON, Tuple.of(claimed.id(), (double) config.claimLease().toSeconds())).onFailure().recoverWithNull());
     }
 
     /** The number's owner first (its policy sets the reply cap the load reserves under), then the turn. */
     private Uni<Void> process(Claimed claimed) {
         Executor eventLoop = EventLoop.current();
         UUID clienteId = claimed.clienteId();
-        return owners.owner(claimed.phoneNumberId()).map(TurnDecider.Tenant::of)
+        return owners.owner(claimed.phoneNumberId())
+                .map(owner -> owner.map(o -> new TurnDecider.Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
+                        .orElse(new TurnDecider.Tenant("tienda", BotPolicy.defaults())))
                 .emitOn(eventLoop)
                 .chain(owner -> loads.load(claimed.id(), clienteId, owner.policy().repliesPerMinute()).emitOn(eventLoop)
-                        .chain(work -> turn(clienteId, owner, work)));
-    }
-
-    /** Decides the loaded turn, sends its replies and records it ({@code null} work: nothing to do). */
-    private Uni<Void> turn(UUID clienteId, TurnDecider.Tenant owner, TurnDecider.Work work) {
-        Executor eventLoop = EventLoop.current();
-        if (work == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (work.message().attempts > config.maxAttempts()) {
-            return giveUp(work.message()).chain(() -> cap.giveBack(clienteId, work.allowance()));
-        }
-        return decider.decide(clienteId, owner, work)
-                .chain(outcome -> sender.send(work.message(), work.contact(), outcome)
-                        .map(sent -> Map.entry(sent.refusal() == null ? outcome
-                                : outcome.noted(sent.refusal()), sent.ids())))
-                .emitOn(eventLoop)
-                .chain(done -> record(work, owner.policy(), done.getKey(), done.getValue()));
+                        .chain(work -> {
+                            if (work == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            if (work.message().attempts > config.maxAttempts()) {
+                                return giveUp(work.message()).chain(() -> cap.giveBack(clienteId, work.allowance()));
+                            }
+                            return decider.decide(clienteId, owner, work)
+                                    .chain(outcome -> sender.send(work.message(), work.contact(), outcome)
+                                            .map(sent -> Map.entry(sent.refusal() == null ? outcome
+                                                    : outcome.noted(sent.refusal()), sent.ids())))
+                                    .emitOn(eventLoop)
+                                    .chain(done -> record(work, owner.policy(), done.getKey(), done.getValue()));
+                        }));
     }
 
     /** The turn recorded on the state it loaded; on the state as it is now when that moved meanwhile. */

@@ -19,12 +19,10 @@ import io.liora.conversation.skills.menu.MenuSkill;
 import io.liora.conversation.skills.reciclaje.ReciclajeSkill;
 import io.liora.conversation.skills.reciclaje.RecyclingPoints;
 import io.liora.conversation.state.ConvoState;
-import io.liora.conversation.tenant.TenantServiceApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -74,12 +72,6 @@ public class TurnDecider {
 
     /** The tenant as the number's owner describes it. */
     public record Tenant(String slug, BotPolicy policy) {
-
-        /** The owner's slug and policy; the defaults when the number has none. */
-        public static Tenant of(Optional<TenantServiceApi.NumberOwner> owner) {
-            return owner.map(o -> new Tenant(o.clienteSlug(), BotPolicy.of(o.plan(), o.policy())))
-                    .orElse(new Tenant("tienda", BotPolicy.defaults()));
-        }
     }
 
     private final Router router;

@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -75,33 +74,21 @@ public class TurnLoads {
     }
 
     private Uni<List<TurnDecider.Work>> loadTogether(UUID clienteId, List<Wanted> turns) {
-        return sql.forTenantReplayable(clienteId, connection -> loadOn(connection, clienteId, turns));
-    }
-
-    /**
-     * The turns of messages {@code ids} of the tenant whose policy allows {@code repliesPerMinute},
-     * loaded on a transaction already narrowed to that tenant (the webhook's that stored them:
-     * {@link ImmediateTurns}); one {@code null} per message no longer pending or without a contact.
-     */
-    Future<List<TurnDecider.Work>> loadOn(SqlConnection connection, UUID clienteId, List<UUID> ids,
-            int repliesPerMinute) {
-        return loadOn(connection, clienteId, ids.stream().map(id -> new Wanted(id, repliesPerMinute)).toList());
-    }
-
-    private Future<List<TurnDecider.Work>> loadOn(SqlConnection connection, UUID clienteId, List<Wanted> turns) {
-        Future<RowSet<Row>> loaded = connection.preparedQuery(LOAD)
-                .executeBatch(turns.stream().map(turn -> Tuple.of(turn.id())).toList());
-        List<Future<ReplyCap.Allowance>> allowances = turns.stream()
-                .map(turn -> cap.reserveOne(connection, clienteId, turn.repliesPerMinute())).toList();
-        return Future.all(loaded, Future.all(allowances)).map(done -> {
-            List<TurnDecider.Work> works = new ArrayList<>();
-            RowSet<Row> rows = loaded.result();
-            for (int i = 0; i < turns.size(); i++, rows = rows.next()) {
-                RowIterator<Row> found = rows.iterator();
-                works.add(found.hasNext()
-                        ? work(turns.get(i).id(), clienteId, found.next(), allowances.get(i).result()) : null);
-            }
-            return works;
+        return sql.forTenantReplayable(clienteId, connection -> {
+            Future<RowSet<Row>> loaded = connection.preparedQuery(LOAD)
+                    .executeBatch(turns.stream().map(turn -> Tuple.of(turn.id())).toList());
+            List<Future<ReplyCap.Allowance>> allowances = turns.stream()
+                    .map(turn -> cap.reserveOne(connection, clienteId, turn.repliesPerMinute())).toList();
+            return Future.all(loaded, Future.all(allowances)).map(done -> {
+                List<TurnDecider.Work> works = new ArrayList<>();
+                RowSet<Row> rows = loaded.result();
+                for (int i = 0; i < turns.size(); i++, rows = rows.next()) {
+                    RowIterator<Row> found = rows.iterator();
+                    works.add(found.hasNext()
+                            ? work(turns.get(i).id(), clienteId, found.next(), allowances.get(i).result()) : null);
+                }
+                return works;
+            });
         });
     }
 

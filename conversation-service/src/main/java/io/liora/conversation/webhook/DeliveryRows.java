@@ -99,16 +99,14 @@ class DeliveryRows {
         this.turns = turns;
     }
 
-    /** What a transaction stored: one tally per delivery, and the turns of the messages it claimed for this replica. */
-    record Stored(List<Tally> tallies, ImmediateTurns.Loaded claimed, boolean leftForRounds) {
+    /** What a transaction stored: one tally per delivery, and the messages it claimed for this replica. */
+    record Stored(List<Tally> tallies, List<ImmediateTurns.Claimed> claimed, boolean leftForRounds) {
     }
 
     /**
      * Stores the deliveries' messages and statuses in the connection's transaction, both statements
      * sent at once (the connection pipelines them); one tally each. Up to {@code claimable} of the
-     * messages to answer are stored claimed for this replica, where they can be (V13), and their turns
-     * loaded by the same transaction once the messages are stored ({@link ImmediateTurns#load}: the
-     * last statements, narrowed to each tenant).
+     * messages to answer are stored claimed for this replica, where they can be (V13).
      */
     Future<Stored> store(SqlConnection connection, List<Delivery> deliveries, int claimable) {
         List<Tally> tallies = deliveries.stream().map(d -> new Tally()).toList();
@@ -148,7 +146,7 @@ class DeliveryRows {
                                 if (Boolean.TRUE.equals(row.getBoolean(3))) {
                                     MessageRow stored = messages.get(i);
                                     claimed.add(new ImmediateTurns.Claimed(row.getUUID(2), stored.cliente(),
-                                            deliveries.get(messageOwners.get(i)).owners().get(stored.number())));
+                                            stored.number()));
                                 } else if ("pending".equals(result)) {
                                     leftForRounds[0] = true;
                                 }
@@ -160,9 +158,8 @@ class DeliveryRows {
                         tallies.get(statusOwners.get(row.getString(0) + " " + row.getString(1))).statuses++;
                     }
                 });
-        Future<ImmediateTurns.Loaded> loaded = storedMessages.compose(stored -> turns.load(connection, claimed));
-        return Future.all(loaded, storedStatuses)
-                .map(stored -> new Stored(tallies, loaded.result(), leftForRounds[0]));
+        return Future.all(storedMessages, storedStatuses)
+                .map(stored -> new Stored(tallies, claimed, leftForRounds[0]));
     }
 
     /** Keeps a message PostgreSQL refused as {@code malformed}, with only what any column holds. */

@@ -128,7 +128,7 @@ public class InboxService {
         return sql.acrossTenants(connection -> rows.store(connection, deliveries, places))
                 .onFailure().invoke(() -> turns.release(places))
                 .map(stored -> {
-                    turns.release(places - stored.claimed().turns().size());
+                    turns.release(places - stored.claimed().size());
                     turns.answer(stored.claimed(), stored.leftForRounds());
                     return stored.tallies().stream().map(DeliveryRows.Tally::stored).toList();
                 });
