@@ -305,6 +305,22 @@ class ConversationFlowTest {
                 tenant.toString()).get(0)).containsEntry("replies", 2L);
     }
 
+    @Test
+    void theReplyCapCountsTheRepliesOfTheLastMinuteOnly() throws Throwable {
+        Webhooks.number(wiremock, number, tenant, "activo", "{\"reply_rate_per_minute\":2}");
+        String counted = "insert into reply_counts (cliente_id, second, slot, replies) values (?::uuid, now() - ?::interval, ?, 2)";
+        TestDb.update(tenant, counted, tenant.toString(), "70 seconds", 0); // out of the minute
+        say("hola");
+        assertThat(replies()).hasSize(1);
+
+        wiremock.resetRequests();
+        TestDb.update(tenant, counted, tenant.toString(), "55 seconds", 1); // within it: the cap is reached
+        String capped = say("vida sana");
+        assertThat(replies()).isEmpty();
+        assertThat(TestDb.query(tenant, "select note from conversation_log where wamid = ?", capped).get(0))
+                .containsEntry("note", "tenant_reply_cap");
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private String say(String text) throws Throwable {
