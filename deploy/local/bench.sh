@@ -138,4 +138,7 @@ echo "CPU ms per answered message, by process; transactions and statements per m
 echo "| step@rate | answered | tenant | conversation | catalog | integrations | sandbox | PostgreSQL | generator | 4 services + PostgreSQL | transactions | statements |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' "$costs"
+echo
+echo "CPU seconds of each process over the whole run (warm-up included), by kind of thread:"
+python3 bench/load/threads.py "$run/pids"
 exit $status
