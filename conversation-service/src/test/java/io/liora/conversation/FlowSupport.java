@@ -24,7 +24,7 @@ final class FlowSupport {
     final WireMockServer wiremock;
     final InboxProcessor processor;
     final UUID tenant = UUID.randomUUID();
-    final String number = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+    final String number = Webhooks.newNumber();
 
     FlowSupport(WireMockServer wiremock, InboxProcessor processor) {
         this.wiremock = wiremock;

@@ -43,7 +43,7 @@ class ImmediateTurnsTest {
         wiremock.resetAll();
         Webhooks.tenantService(wiremock);
         tenant = UUID.randomUUID();
-        number = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+        number = Webhooks.newNumber();
         Webhooks.number(wiremock, number, tenant, "activo");
         QueuedReplies.accept(wiremock);
         wiremock.stubFor(post("/integrations/nlp/classify").willReturn(okJson(
@@ -71,7 +71,7 @@ class ImmediateTurnsTest {
     @Test
     void oneDeliveryForTwoTenantsClaimsAndAnswersEachInItsOwnTenant() throws InterruptedException {
         UUID other = UUID.randomUUID();
-        String otherNumber = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+        String otherNumber = Webhooks.newNumber();
         Webhooks.number(wiremock, otherNumber, other, "activo");
         String mine = Webhooks.wamid();
         String theirs = Webhooks.wamid();

@@ -164,7 +164,7 @@ class PoisonMessagesTest {
     @Test
     void theSameWamidForTwoTenantsNumbersIsStoredAndAnsweredForBoth() throws Throwable {
         UUID otherTenant = UUID.randomUUID();
-        String otherNumber = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+        String otherNumber = Webhooks.newNumber();
         Webhooks.number(wiremock, otherNumber, otherTenant, "activo");
         String shared = Webhooks.wamid();
         Webhooks.deliver(Webhooks.body(flow.number, "", Webhooks.text(shared, PHONE, Webhooks.now(), "hola"), ""))

@@ -32,7 +32,7 @@ class WebhookTest {
         wiremock.resetAll();
         Webhooks.tenantService(wiremock);
         tenant = UUID.randomUUID();
-        number = String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+        number = Webhooks.newNumber();
         Webhooks.number(wiremock, number, tenant, "activo");
     }
 

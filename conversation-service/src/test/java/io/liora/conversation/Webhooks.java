@@ -28,6 +28,11 @@ final class Webhooks {
                 + TestTokens.service("conversation-service") + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
     }
 
+    /** A business number of its own for a test (15 digits, as Meta's phone number ids). */
+    static String newNumber() {
+        return String.valueOf(100_000_000_000_000L + (long) (Math.random() * 1e14));
+    }
+
     static void number(WireMockServer wiremock, String phoneNumberId, UUID tenant, String clienteEstado) {
         number(wiremock, phoneNumberId, tenant, clienteEstado, "{}");
     }

@@ -15,10 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The tenant's reply cap (replies per minute, from its policy), counted per five seconds in
- * {@code reply_counts} (the column {@code second} holds the five seconds' start). A turn reserves one reply in the transaction that loads it (no transaction
- * of its own for the common turn of one reply), reserves the rest when it answers with more, and
- * gives back in its record what it did not send (a silent turn, a reaction, an opted-out customer):
- * so the count holds what was sent, as when each turn reserved after deciding.
+ * {@code reply_counts} (the column {@code second} holds the five seconds' start). A turn reserves
+ * one reply in the transaction that loads it (no transaction of its own for the common turn of one
+ * reply), reserves the rest when it answers with more, and gives back in its record what it did not
+ * send (a silent turn, a reaction, an opted-out customer): so the count holds what was sent, as when
+ * each turn reserved after deciding.
  */
 @ApplicationScoped
 public class ReplyCap {
