@@ -5,6 +5,8 @@
 # LIORA_DB_PREFIX (default liora) names the databases; LIORA_FRESH_DATABASES=true starts them empty.
 # LIORA_WEBHOOK_REPLICA=true receives Meta's webhook on a conversation-service replica of its own
 # (port 8092, no background work), as the Kubernetes base does; LIORA_JVM_OPTS adds JVM flags.
+# LIORA_AOT_DIR (a JDK 25 runtime only): each process's AOT cache (JEP 483/514/515) is kept there;
+# a process without one records it (written when the process stops), one with it starts from it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -82,8 +84,14 @@ start() { # name, jar, extra env assignments...
         echo "  $name already running (pid $(cat "$run/pids/$name"))"
         return
     fi
+    local aot=()
+    if [ -n "${LIORA_AOT_DIR:-}" ]; then
+        mkdir -p "$LIORA_AOT_DIR"
+        if [ -f "$LIORA_AOT_DIR/$name.aot" ]; then aot=("-XX:AOTCache=$LIORA_AOT_DIR/$name.aot")
+        else aot=("-XX:AOTCacheOutput=$LIORA_AOT_DIR/$name.aot"); fi
+    fi
     # shellcheck disable=SC2086 # LIORA_JVM_OPTS is a list of flags
-    env "$@" nohup java -Xmx320m ${LIORA_JVM_OPTS:--XX:+UseSerialGC} -jar "$jar" > "$run/logs/$name.log" 2>&1 &
+    env "$@" nohup java -Xmx320m ${LIORA_JVM_OPTS:--XX:+UseSerialGC} "${aot[@]}" -jar "$jar" > "$run/logs/$name.log" 2>&1 &
     echo $! > "$run/pids/$name"
     echo "  $name started (pid $!), log: deploy/local/run/logs/$name.log"
 }
