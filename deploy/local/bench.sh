@@ -10,9 +10,11 @@
 # HTTP ceiling also comes from wrk (a C client, installed when missing). Exits non-zero when any step loses, duplicates or misorders an answer.
 # Usage: deploy/local/bench.sh [seconds per step, default 15] [rates..., default 80 320 1000]
 # Env: BENCH_TENANTS (extra tenants, default 3), BENCH_SEARCH_SECONDS (default 20),
-#      BENCH_SEARCH_STEPS (default 4), BENCH_KEEP_RUNNING=1 (leave the stack up)
+#      BENCH_SEARCH_STEPS (default 4), BENCH_KEEP_RUNNING=1 (leave the stack up),
+#      LIORA_AOT_DIR (the processes' AOT caches, default deploy/local/run/aot; empty: none)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. deploy/local/jdk.sh || exit 1  # the JDK 25 every build and process runs on
 . bench/load/lib.sh
 seconds="${1:-15}"
 shift || true
@@ -23,6 +25,9 @@ run=deploy/local/run
 results="$run/bench-results.tsv"
 mkdir -p "$run/logs"
 : > "$results"
+# each process starts from its AOT cache for this build; the first run after a build records them
+# (and costs more CPU, docs/benchmarks.md). LIORA_AOT_DIR= (empty) runs without.
+export LIORA_AOT_DIR="${LIORA_AOT_DIR-$run/aot}"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)," \
     "$(psql --version 2>/dev/null || echo 'embedded PostgreSQL')"
@@ -65,6 +70,8 @@ ceilings=""
 for k in $(seq 0 "$tenants"); do ceilings+="-Dliora.whatsapp.ceilings.$((100000000000001 + k))=1000 "; done
 JAVA_TOOL_OPTIONS="$ceilings" LIORA_DB_PREFIX=liora_bench LIORA_FRESH_DATABASES=true bash deploy/local/up.sh \
     > "$run/logs/bench-up.log" 2>&1 || { tail -n 30 "$run/logs/bench-up.log"; exit 1; }
+grep -q AOTCacheOutput "$run/logs/bench-up.log" && echo "AOT caches: recorded by this run (the next one starts from them)"
+grep -q 'AOTCache ' "$run/logs/bench-up.log" && echo "AOT caches: used ($LIORA_AOT_DIR)"
 trap restore_autovacuum EXIT
 [ -n "${BENCH_KEEP_RUNNING:-}" ] || trap 'bash deploy/local/down.sh >/dev/null 2>&1; restore_autovacuum' EXIT
 bench_build || exit 1

@@ -6,6 +6,7 @@
 # Needs the services built (./mvnw verify or install) and ports 8081-8084, 9081-9084 and 8090 free.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. deploy/local/jdk.sh || exit 1  # the JDK 25 every build and process runs on
 for port in 8081 8082 8083 8084 9081 9082 9083 9084 8090; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "Port $port is in use (is deploy/local/up.sh running? deploy/local/down.sh stops it)."

@@ -9,6 +9,7 @@
 # LIORA_DB_PREFIX must name the running stack's databases (up.sh restarts the killed services).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. deploy/local/jdk.sh || exit 1  # the JDK 25 every build and process runs on
 . bench/load/lib.sh
 run=deploy/local/run
 mode="${1:-full}"

@@ -5,10 +5,11 @@
 # LIORA_DB_PREFIX (default liora) names the databases; LIORA_FRESH_DATABASES=true starts them empty.
 # LIORA_WEBHOOK_REPLICA=true receives Meta's webhook on a conversation-service replica of its own
 # (port 8092, no background work), as the Kubernetes base does; LIORA_JVM_OPTS adds JVM flags.
-# LIORA_AOT_DIR (a JDK 25 runtime only): each process's AOT cache (JEP 483/514/515) is kept there;
+# LIORA_AOT_DIR: each process's AOT cache (JEP 483/514/515) is kept there, one per build of its jars;
 # a process without one records it (written when the process stops), one with it starts from it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. deploy/local/jdk.sh  # the JDK 25 every build and process runs on
 root=$(pwd)
 run="$root/deploy/local/run"
 mkdir -p "$run/logs" "$run/pids" "$run/keys"
@@ -78,22 +79,34 @@ export LIORA_CATALOG_URL=http://localhost:8083 LIORA_INTEGRATIONS_URL=http://loc
 export LIORA_SANDBOX_URL=http://localhost:8090
 export LIORA_JWKS_URL=http://localhost:8081/.well-known/jwks.json
 
+# A process's AOT cache for this build of its jars: a rebuild records a new one (the JDK would refuse
+# the old one, its jars having changed, and start without it).
+aot_cache() { # name, jar
+    local stamp
+    stamp=$(find "$(dirname "$2")" -name '*.jar' -printf '%P %s %T@\n' | sort | cksum | cut -d' ' -f1)
+    echo "$LIORA_AOT_DIR/$1-$stamp.aot"
+}
+
 start() { # name, jar, extra env assignments...
     local name=$1 jar=$2; shift 2
     if [ -f "$run/pids/$name" ] && kill -0 "$(cat "$run/pids/$name")" 2>/dev/null; then
         echo "  $name already running (pid $(cat "$run/pids/$name"))"
         return
     fi
-    local aot=()
+    local aot=() cache
     if [ -n "${LIORA_AOT_DIR:-}" ]; then
         mkdir -p "$LIORA_AOT_DIR"
-        if [ -f "$LIORA_AOT_DIR/$name.aot" ]; then aot=("-XX:AOTCache=$LIORA_AOT_DIR/$name.aot")
-        else aot=("-XX:AOTCacheOutput=$LIORA_AOT_DIR/$name.aot"); fi
+        cache=$(aot_cache "$name" "$jar")
+        if [ -f "$cache" ]; then aot=("-XX:AOTCache=$cache")
+        else
+            rm -f "$LIORA_AOT_DIR/$name"-*.aot # an earlier build's
+            aot=("-XX:AOTCacheOutput=$cache")
+        fi
     fi
     # shellcheck disable=SC2086 # LIORA_JVM_OPTS is a list of flags
     env "$@" nohup java -Xmx320m ${LIORA_JVM_OPTS:--XX:+UseSerialGC} "${aot[@]}" -jar "$jar" > "$run/logs/$name.log" 2>&1 &
     echo $! > "$run/pids/$name"
-    echo "  $name started (pid $!), log: deploy/local/run/logs/$name.log"
+    echo "  $name started (pid $!${aot:+, ${aot[0]%%=*} ${aot[0]#*=}}), log: deploy/local/run/logs/$name.log"
 }
 
 say "Starting…"
