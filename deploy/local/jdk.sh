@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Liora builds and runs on JDK 25 (docs/architecture.md, "Runtime"). This finds one and puts it first:
+# Liora builds and runs on JDK 25 (docs/architecture.md, Operations). This finds one and puts it first:
 # JAVA_HOME when it is 25 or newer, else `java` on the PATH when it is, else the newest JDK of 25 or
 # more under /usr/lib/jvm (where Debian and Temurin's packages install), else it fails saying so.
 #   sourced:             . deploy/local/jdk.sh        (exports JAVA_HOME and PATH)
