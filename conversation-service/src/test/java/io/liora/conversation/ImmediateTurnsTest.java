@@ -84,16 +84,10 @@ class ImmediateTurnsTest {
 
         // both claimed by the one transaction that stored them, each answered as its own tenant's
         assertThat(message(mine)).containsEntry("attempts", 1);
-        assertThat(TestDb.query(other, "select attempts from inbound_messages where wamid = ?", theirs))
-                .singleElement().satisfies(row -> assertThat(row).containsEntry("attempts", 1));
+        assertThat(message(other, theirs)).containsEntry("attempts", 1);
         awaitReplies(2);
         awaitDone(mine);
-        for (int i = 0; i < 50 && !"done".equals(TestDb.query(other, "select status from inbound_messages where wamid = ?",
-                theirs).get(0).get("status")); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(TestDb.query(other, "select status from inbound_messages where wamid = ?", theirs))
-                .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "done"));
+        awaitDone(other, theirs);
         // each tenant sees its own message and log only
         assertThat(TestDb.query(tenant, "select wamid from inbound_messages where wamid in (?, ?)", mine, theirs))
                 .extracting(row -> row.get("wamid")).containsExactly(mine);
@@ -127,16 +121,24 @@ class ImmediateTurnsTest {
     }
 
     private Map<String, Object> message(String wamid) {
+        return message(tenant, wamid);
+    }
+
+    private static Map<String, Object> message(UUID tenant, String wamid) {
         return TestDb.query(tenant, "select status, attempts, claimed_until from inbound_messages where wamid = ?",
                 wamid).get(0);
     }
 
     /** Waits for the message's turn to be recorded (its reply is queued just before). */
     private void awaitDone(String wamid) throws InterruptedException {
-        for (int i = 0; i < 50 && !"done".equals(message(wamid).get("status")); i++) {
+        awaitDone(tenant, wamid);
+    }
+
+    private static void awaitDone(UUID tenant, String wamid) throws InterruptedException {
+        for (int i = 0; i < 50 && !"done".equals(message(tenant, wamid).get("status")); i++) {
             Thread.sleep(100);
         }
-        assertThat(message(wamid)).containsEntry("status", "done");
+        assertThat(message(tenant, wamid)).containsEntry("status", "done");
     }
 
     /** The replies queued so far, once there are at least {@code count} (5 s at most). */
